@@ -1,0 +1,44 @@
+import { buildReport } from '../../report/build-report.js';
+import type { Report } from '../../report/model.js';
+import { renderJson } from '../../report/render-json.js';
+import { renderTable } from '../../report/render-table.js';
+import { invalidRowsListing } from '../issues-listing.js';
+import { useColour, write, type CliIo } from '../io.js';
+import type { ReportOptions } from '../options.js';
+import { emit } from '../output.js';
+import { analyse, requireUsable } from '../pipeline.js';
+import { toolVersion } from '../version.js';
+
+/** `paygap report <file>`: read, validate, compute every figure, render, write. */
+export async function reportCommand(file: string, options: ReportOptions, io: CliIo): Promise<Report> {
+  const { loaded, units, quality } = await analyse(file, options, io);
+  if (!options.quiet) {
+    const listing = invalidRowsListing(quality);
+    if (listing) await write(io.stderr, listing);
+  }
+  requireUsable(quality, options.strict);
+  const report = buildReport({
+    toolVersion: toolVersion(),
+    file: loaded.file,
+    sha256: loaded.sha256,
+    bytes: loaded.bytes,
+    snapshotDate: options.snapshotDate,
+    plan: loaded.plan,
+    pay: loaded.pay,
+    payPeriod: options.payPeriod,
+    minGroupSize: options.minGroupSize,
+    columns: loaded.columns.header,
+    quality,
+    units,
+    warnings: loaded.plan.warnings,
+  });
+  if (!options.quiet) {
+    for (const warning of report.warnings) await write(io.stderr, `paygap: warning: ${warning}\n`);
+  }
+  const text =
+    options.format === 'json'
+      ? renderJson(report)
+      : renderTable(report, { colour: options.output === undefined && useColour(io.stdout, io.env, options.color) });
+  await emit(text, options.output, io);
+  return report;
+}

@@ -1,0 +1,40 @@
+import { buildQualityReport, type QualityReport } from '../../report/build-quality.js';
+import { renderQualityJson, renderQualityTable } from '../../report/render-quality.js';
+import { DataError } from '../../errors.js';
+import { invalidRowsListing } from '../issues-listing.js';
+import { write, type CliIo } from '../io.js';
+import type { Format, ReadOptions } from '../options.js';
+import { emit } from '../output.js';
+import { analyse } from '../pipeline.js';
+
+export interface ValidateOptions extends ReadOptions {
+  readonly format: Format;
+  readonly output?: string | undefined;
+}
+
+/**
+ * `paygap validate <file>`: the data-quality report (rows, invalid rows, unrecognised codes,
+ * disclosure) without pay figures. Exit 0 when the file can be read; with --strict, exit 1
+ * when any row is invalid.
+ */
+export async function validateCommand(file: string, options: ValidateOptions, io: CliIo): Promise<QualityReport> {
+  const { loaded, units, quality } = await analyse(file, options, io);
+  if (!options.quiet) {
+    const listing = invalidRowsListing(quality);
+    if (listing) await write(io.stderr, listing);
+  }
+  const report = buildQualityReport({
+    file: loaded.file,
+    sha256: loaded.sha256,
+    bytes: loaded.bytes,
+    columns: loaded.columns,
+    plan: loaded.plan,
+    quality,
+    units,
+  });
+  await emit(options.format === 'json' ? renderQualityJson(report) : renderQualityTable(report), options.output, io);
+  if (options.strict && quality.rowsInvalid > 0) {
+    throw new DataError(`--strict: ${quality.rowsInvalid.toLocaleString('en-GB')} invalid rows`);
+  }
+  return report;
+}

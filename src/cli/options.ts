@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+import { FIELDS, isField, type Field } from '../schema/fields.js';
+import { BASE_CHARACTERISTICS, PAY_METHODS, UNITS, type Characteristic, type PayMethod, type SalaryBasis, type Unit } from '../schema/plan.js';
+import { PAY_PERIOD_DAYS, type PayPeriod } from '../metrics/hourly-pay.js';
+import { parseDate } from '../schema/dates.js';
+
+/** Options shared by every command that reads an export. */
+export interface ReadOptions {
+  readonly payMethod: PayMethod | 'auto';
+  readonly unit?: Unit | undefined;
+  readonly by?: readonly Characteristic[] | undefined;
+  readonly salaryBasis: SalaryBasis;
+  readonly payPeriod: PayPeriod;
+  readonly map: ReadonlyMap<Field, string>;
+  readonly strict: boolean;
+  readonly quiet: boolean;
+}
+
+export const FORMATS = ['table', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ReportOptions extends ReadOptions {
+  readonly format: Format;
+  readonly output?: string | undefined;
+  readonly minGroupSize: number;
+  readonly snapshotDate: string | null;
+  readonly color?: boolean | undefined;
+}
+
+const mapEntries = z.array(z.string()).transform((entries, ctx) => {
+  const map = new Map<Field, string>();
+  for (const entry of entries) {
+    const at = entry.indexOf('=');
+    const field = at === -1 ? entry : entry.slice(0, at).trim();
+    const header = at === -1 ? '' : entry.slice(at + 1).trim();
+    if (!isField(field) || header === '') {
+      ctx.issues.push({
+        code: 'custom',
+        input: entry,
+        message: `--map ${entry}: expected field=Header, where field is one of ${FIELDS.join(', ')} (see paygap columns)`,
+      });
+      continue;
+    }
+    map.set(field, header);
+  }
+  return map;
+});
+
+const byList = z.string().transform((text, ctx) => {
+  const names = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const bad = names.filter((n) => !(BASE_CHARACTERISTICS as readonly string[]).includes(n));
+  if (bad.length > 0 || names.length === 0) {
+    ctx.issues.push({ code: 'custom', input: text, message: `--by ${text}: expected a comma-separated list of ${BASE_CHARACTERISTICS.join(', ')}` });
+    return z.NEVER;
+  }
+  return [...new Set(names)] as Characteristic[];
+});
+
+const readShape = {
+  payMethod: z.enum(['auto', ...PAY_METHODS]).default('auto'),
+  unit: z.enum(UNITS).optional(),
+  by: byList.optional(),
+  salaryBasis: z.enum(['fte', 'actual']).default('fte'),
+  payPeriod: z.enum(Object.keys(PAY_PERIOD_DAYS) as [PayPeriod, ...PayPeriod[]]).default('monthly'),
+  map: z.preprocess((value) => value ?? [], mapEntries),
+  strict: z.boolean().default(false),
+  quiet: z.boolean().default(false),
+};
+
+const readSchema = z.object(readShape);
+
+const reportSchema = z.object({
+  ...readShape,
+  format: z.enum(FORMATS).default('table'),
+  output: z.string().optional(),
+  minGroupSize: z
+    .string()
+    .default('10')
+    .refine((s) => /^\d+$/.test(s), { error: 'expected --min-group-size to be a whole number (0 turns suppression off)' })
+    .transform(Number),
+  snapshotDate: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return null;
+      const date = parseDate(text);
+      if (date === undefined) {
+        ctx.issues.push({ code: 'custom', input: text, message: `--snapshot-date ${text}: expected a date such as 2025-03-31` });
+        return z.NEVER;
+      }
+      return date;
+    }),
+  color: z.boolean().optional(),
+});
+
+function parseWith<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new UsageError(result.error.issues.map((i) => i.message).join('; '));
+  return result.data;
+}
+
+/** Commander's raw option values → typed read options; bad values are usage errors (exit 2). */
+export function readOptions(raw: Record<string, unknown>): ReadOptions {
+  return parseWith(readSchema, raw);
+}
+
+export function reportOptions(raw: Record<string, unknown>): ReportOptions {
+  return parseWith(reportSchema, raw);
+}

@@ -1,0 +1,88 @@
+import { Command, Option } from 'commander';
+import { PAY_METHODS, UNITS } from '../schema/plan.js';
+import type { CliIo } from './io.js';
+import { FORMATS } from './options.js';
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** Options every command that reads an export takes. */
+function addReadOptions(command: Command): Command {
+  return command
+    .option('--by <list>', 'characteristics, comma-separated: sex,ethnicity,disability (default: those present)')
+    .addOption(new Option('--unit <unit>', 'count people, assignments or primary assignments (default: person when the file has employee numbers)').choices(UNITS))
+    .addOption(new Option('--pay-method <method>', 'how hourly pay is found').choices(['auto', ...PAY_METHODS]).default('auto'))
+    .addOption(new Option('--pay-period <period>', 'payroll period for --pay-method period-pay').choices(['monthly', 'weekly', 'fortnightly', 'four-weekly']).default('monthly'))
+    .addOption(new Option('--salary-basis <basis>', 'annual salary is whole-time (fte) or actual pro-rata').choices(['fte', 'actual']).default('fte'))
+    .option('--map <field=Header>', 'read a field from a column with another name (repeatable)', collect)
+    .option('--strict', 'exit 1 if any row is invalid')
+    .option('--quiet', 'no warnings, invalid-row listing or progress on stderr');
+}
+
+const REPORT_EXAMPLES = `
+Examples:
+  $ paygap report staff.csv
+  $ paygap report staff.csv --format json > report.json
+  $ paygap report staff.csv --by sex,ethnicity --unit assignment
+  $ paygap report staff.csv --map hourlyRate="Rate Per Hour" --min-group-size 5
+  $ esr-export | paygap report - --format json --quiet | jq '.characteristics[0]'`;
+
+export type Actions = {
+  report(file: string, raw: Record<string, unknown>): Promise<void>;
+  validate(file: string, raw: Record<string, unknown>): Promise<void>;
+  columns(raw: Record<string, unknown>): Promise<void>;
+  sample(raw: Record<string, unknown>): Promise<void>;
+};
+
+/** The commander definitions. Actions stay thin: they normalise options and call a command. */
+export function buildProgram(io: CliIo, version: string, actions: Actions): Command {
+  const program = new Command('paygap')
+    .description('Pay gaps by sex, ethnicity and disability from ESR exports, by the UK statutory method (NHS EDI plan, HIA 3)')
+    .version(version, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+
+  addReadOptions(
+    program
+      .command('report')
+      .description('compute mean and median pay gaps, bonus gaps and pay quarters')
+      .argument('<file>', 'ESR-style CSV export, or - for stdin'),
+  )
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('--output <file>', 'write to a file (atomically) instead of stdout')
+    .option('--min-group-size <k>', 'suppress figures for groups with fewer than k people (0: off)', '10')
+    .option('--snapshot-date <date>', 'the snapshot date the export was taken at, e.g. 2025-03-31')
+    .option('--no-color', 'no colour, even on a terminal (NO_COLOR is respected too)')
+    .addHelpText('after', REPORT_EXAMPLES)
+    .action((file: string, raw: Record<string, unknown>) => actions.report(file, raw));
+
+  addReadOptions(
+    program
+      .command('validate')
+      .description('data-quality report: rows read, invalid rows and why, unrecognised codes, disclosure')
+      .argument('<file>', 'ESR-style CSV export, or - for stdin'),
+  )
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('--output <file>', 'write to a file (atomically) instead of stdout')
+    .addHelpText('after', '\nExamples:\n  $ paygap validate staff.csv\n  $ paygap validate staff.csv --strict --quiet && echo clean')
+    .action((file: string, raw: Record<string, unknown>) => actions.validate(file, raw));
+
+  program
+    .command('columns')
+    .description('list the input fields, the headers accepted for each and which are needed')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
+    .action((raw: Record<string, unknown>) => actions.columns(raw));
+
+  program
+    .command('sample')
+    .description('write a synthetic ESR-style export (no real data), for trying paygap and for benchmarks')
+    .option('--rows <n>', 'number of rows (assignments)', '2000')
+    .option('--seed <s>', 'random seed: the same rows and seed give the same file', '1')
+    .addHelpText('after', '\nExamples:\n  $ paygap sample --rows 2000 --seed 1 > sample.csv\n  $ paygap sample --rows 1000000 | paygap report - --format json')
+    .action((raw: Record<string, unknown>) => actions.sample(raw));
+
+  return program;
+}

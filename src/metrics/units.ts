@@ -1,0 +1,168 @@
+import type { Unit } from '../schema/plan.js';
+import type { Assignments } from './assignments.js';
+import { roundRate } from './hourly-pay.js';
+
+/**
+ * The units counted in the figures (SPEC §2 "People, not rows"): people, assignments or
+ * primary assignments, in columns.
+ */
+export interface Units {
+  readonly length: number;
+  /** Hourly pay rounded to 4 decimal places, so people on one pay point tie exactly. */
+  readonly pay: Float64Array;
+  readonly bonus: Float64Array;
+  /** 1 when no assignment of the unit is on reduced or nil pay because of leave. */
+  readonly fullPay: Uint8Array;
+  readonly sex: Uint8Array;
+  readonly ethnicity: Uint8Array;
+  readonly disability: Uint8Array;
+  readonly staffGroup: Int32Array;
+  readonly grade: Int32Array;
+  readonly staffGroups: readonly string[];
+  readonly grades: readonly string[];
+}
+
+export interface Conflict {
+  readonly line: number;
+  readonly employee: string;
+  /** Says which characteristics disagree; holds no values (it is used as a reason in reports). */
+  readonly message: string;
+}
+
+export interface UnitsResult {
+  readonly units: Units;
+  /** Rows of people whose assignments disagree on a characteristic: invalid, not used. */
+  readonly conflicts: readonly Conflict[];
+  /** Valid rows that are not units by design (e.g. not the primary assignment). */
+  readonly rowsNotUsed: readonly { readonly reason: string; readonly count: number }[];
+  readonly assignmentsUsed: number;
+}
+
+function allocate(length: number, a: Assignments) {
+  return {
+    length,
+    pay: new Float64Array(length),
+    bonus: new Float64Array(length),
+    fullPay: new Uint8Array(length),
+    sex: new Uint8Array(length),
+    ethnicity: new Uint8Array(length),
+    disability: new Uint8Array(length),
+    staffGroup: new Int32Array(length),
+    grade: new Int32Array(length),
+    staffGroups: a.staffGroups,
+    grades: a.grades,
+  };
+}
+
+function copyRow(u: ReturnType<typeof allocate>, to: number, a: Assignments, from: number): void {
+  u.pay[to] = roundRate(a.hourlyPay[from] as number);
+  u.bonus[to] = a.bonus[from] as number;
+  u.fullPay[to] = a.fullPay[from] as number;
+  u.sex[to] = a.sex[from] as number;
+  u.ethnicity[to] = a.ethnicity[from] as number;
+  u.disability[to] = a.disability[from] as number;
+  u.staffGroup[to] = a.staffGroup[from] as number;
+  u.grade[to] = a.grade[from] as number;
+}
+
+export function buildUnits(a: Assignments, unit: Unit): UnitsResult {
+  if (unit === 'person') return buildPeople(a);
+  const rows: number[] = [];
+  for (let i = 0; i < a.length; i++) if (unit === 'assignment' || a.primary[i] === 1) rows.push(i);
+  const units = allocate(rows.length, a);
+  rows.forEach((row, to) => copyRow(units, to, a, row));
+  const notPrimary = a.length - rows.length;
+  return {
+    units,
+    conflicts: [],
+    rowsNotUsed: notPrimary > 0 ? [{ reason: 'not the primary assignment (--unit primary)', count: notPrimary }] : [],
+    assignmentsUsed: rows.length,
+  };
+}
+
+const CHARACTERISTIC_FIELDS = ['sex', 'ethnicity', 'disability'] as const;
+
+/**
+ * Combine each person's assignments: hourly pay = total pay ÷ total hours, i.e. the mean of
+ * the assignments' rates weighted by contracted hours (equal weights when any assignment's
+ * hours are unknown, or all are 0); bonus summed; full pay only if no assignment is on reduced
+ * pay; staff group and grade from the primary assignment, else the first row. A person whose
+ * rows disagree on sex, ethnicity or disability is a validation issue: all their rows are
+ * reported and left out, since which value is right cannot be known.
+ */
+function buildPeople(a: Assignments): UnitsResult {
+  const personOf = new Int32Array(a.length);
+  const firstRow: number[] = [];
+  const ids = new Map<string, number>();
+  for (let i = 0; i < a.length; i++) {
+    const key = a.employee[i] as string;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = firstRow.length;
+      ids.set(key, id);
+      firstRow.push(i);
+    }
+    personOf[i] = id;
+  }
+  const n = firstRow.length;
+  const weighted = new Float64Array(n);
+  const hours = new Float64Array(n);
+  const plain = new Float64Array(n);
+  const count = new Uint32Array(n);
+  const hoursUnknown = new Uint8Array(n);
+  const bonus = new Float64Array(n);
+  const fullPay = new Uint8Array(n).fill(1);
+  const conflicted = new Uint8Array(n);
+  const profileRow = Int32Array.from(firstRow);
+  for (let i = 0; i < a.length; i++) {
+    const p = personOf[i] as number;
+    const pay = a.hourlyPay[i] as number;
+    const h = a.hours[i] as number;
+    if (Number.isNaN(h)) hoursUnknown[p] = 1;
+    else {
+      weighted[p] += pay * h;
+      hours[p] += h;
+    }
+    plain[p] += pay;
+    count[p]++;
+    bonus[p] += a.bonus[i] as number;
+    if (a.fullPay[i] === 0) fullPay[p] = 0;
+    const first = firstRow[p] as number;
+    // Bit per characteristic that disagrees with the person's first row.
+    conflicted[p] |= (a.sex[i] !== a.sex[first] ? 1 : 0) | (a.ethnicity[i] !== a.ethnicity[first] ? 2 : 0) | (a.disability[i] !== a.disability[first] ? 4 : 0);
+    if (a.primary[i] === 1 && a.primary[profileRow[p] as number] !== 1) profileRow[p] = i;
+  }
+
+  const conflicts: Conflict[] = [];
+  let conflictedPeople = 0;
+  for (let p = 0; p < n; p++) if (conflicted[p]) conflictedPeople++;
+  if (conflictedPeople > 0) {
+    for (let i = 0; i < a.length; i++) {
+      const p = personOf[i] as number;
+      const mask = conflicted[p] as number;
+      if (mask === 0) continue;
+      const fields = CHARACTERISTIC_FIELDS.filter((_, bit) => mask & (1 << bit));
+      conflicts.push({
+        line: a.line[i] as number,
+        employee: a.employee[i] as string,
+        message: `this person's assignments disagree on ${fields.join(' and ')}`,
+      });
+    }
+  }
+
+  const units = allocate(n - conflictedPeople, a);
+  let to = 0;
+  let assignmentsUsed = 0;
+  for (let p = 0; p < n; p++) {
+    if (conflicted[p]) continue;
+    copyRow(units, to, a, profileRow[p] as number);
+    const useHours = !hoursUnknown[p] && (hours[p] as number) > 0;
+    const rate = useHours ? (weighted[p] as number) / (hours[p] as number) : (plain[p] as number) / (count[p] as number);
+    units.pay[to] = roundRate(rate);
+    units.bonus[to] = bonus[p] as number;
+    units.fullPay[to] = fullPay[p] as number;
+    assignmentsUsed += count[p] as number;
+    to++;
+  }
+  return { units, conflicts, rowsNotUsed: [], assignmentsUsed };
+}

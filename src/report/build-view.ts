@@ -1,0 +1,199 @@
+import { mean, median } from '../metrics/average.js';
+import { known, suppressed, unknown, type Figure } from '../metrics/figure.js';
+import { gap } from '../metrics/gap.js';
+import { BANDS, quarterCounts, quarterSizes, type Band } from '../metrics/quarters.js';
+import type { Units } from '../metrics/units.js';
+import type { BonusFigures, CharacteristicReport, GroupReport, QuartileCell } from './model.js';
+import type { ViewDefinition } from './views.js';
+
+/** What every view of one report shares: the units and their orderings, sorted once. */
+export interface ViewContext {
+  readonly units: Units;
+  /** Full-pay units (fullPay = 1 and pay > 0), lowest hourly pay first. */
+  readonly fullPayByPay: Uint32Array;
+  /** Units with a bonus above 0, lowest bonus first. */
+  readonly recipientsByBonus: Uint32Array;
+  readonly minGroupSize: number;
+  readonly hasBonusColumn: boolean;
+}
+
+/** Partition an ordered list of units by group, keeping the order within each group. */
+function valuesByGroup(order: Uint32Array, values: Float64Array, groupOf: (unit: number) => number, groups: number): Float64Array[] {
+  const sizes = new Array<number>(groups).fill(0);
+  for (let i = 0; i < order.length; i++) {
+    const g = groupOf(order[i]);
+    if (g >= 0) sizes[g]++;
+  }
+  const out = sizes.map((size) => new Float64Array(size));
+  const filled = new Array<number>(groups).fill(0);
+  for (let i = 0; i < order.length; i++) {
+    const unit = order[i];
+    const g = groupOf(unit);
+    if (g >= 0) out[g][filled[g]++] = values[unit];
+  }
+  return out;
+}
+
+const pct = (part: number, whole: number): number | null => (whole === 0 ? null : (part / whole) * 100);
+
+/**
+ * Build one characteristic view: per group headcounts, mean and median hourly pay, gaps
+ * against the reference group, bonus figures and pay quarters, with --min-group-size
+ * suppression (SPEC §4 "Small numbers").
+ */
+export function buildView(def: ViewDefinition, ctx: ViewContext): CharacteristicReport {
+  const { units, minGroupSize: k } = ctx;
+  const codes = units[def.characteristic];
+  const table = def.groupOfCode;
+  const groupOf = (unit: number): number => table[codes[unit]];
+  const n = def.groups.length;
+
+  // Relevant employees, bonus recipients and units outside the view.
+  const relevant = new Array<number>(n).fill(0);
+  const recipients = new Array<number>(n).fill(0);
+  let outsideRelevant = 0;
+  for (let i = 0; i < units.length; i++) {
+    const g = groupOf(i);
+    if (g < 0) outsideRelevant++;
+    else {
+      relevant[g]++;
+      if (units.bonus[i] > 0) recipients[g]++;
+    }
+  }
+
+  const payByGroup = valuesByGroup(ctx.fullPayByPay, units.pay, groupOf, n);
+  const bonusByGroup = valuesByGroup(ctx.recipientsByBonus, units.bonus, groupOf, n);
+
+  // The quartile population: every full-pay unit in the view, in pay order.
+  const inView = ctx.fullPayByPay.filter((unit) => groupOf(unit) >= 0);
+  const quartilePay = new Float64Array(inView.length);
+  const quartileGroup = new Uint8Array(inView.length);
+  for (let i = 0; i < inView.length; i++) {
+    quartilePay[i] = units.pay[inView[i]];
+    quartileGroup[i] = groupOf(inView[i]);
+  }
+  const counts = quarterCounts(
+    quartilePay,
+    quartileGroup,
+    def.groups.map((g) => g.name),
+  );
+  const sizes = quarterSizes(inView.length);
+  const outsideFullPay = ctx.fullPayByPay.length - inView.length;
+
+  const small = (size: number) => k > 0 && size > 0 && size < k;
+  const ref = def.groups.findIndex((g) => g.reference);
+  const payFigures = payByGroup.map((pays) => {
+    if (small(pays.length)) {
+      const reason = `fewer than ${k} full-pay employees`;
+      return { mean: suppressed(reason), median: suppressed(reason) };
+    }
+    const empty = 'no full-pay employees in this group';
+    return { mean: mean(pays, empty), median: median(pays, empty) };
+  });
+  const bonusFigures = bonusByGroup.map((bonuses) => {
+    if (!ctx.hasBonusColumn) {
+      const none = unknown('the file has no bonus column');
+      return { mean: none, median: none };
+    }
+    if (small(bonuses.length)) {
+      const reason = `fewer than ${k} bonus recipients`;
+      return { mean: suppressed(reason), median: suppressed(reason) };
+    }
+    const empty = 'no bonus recipients in this group';
+    return { mean: mean(bonuses, empty), median: median(bonuses, empty) };
+  });
+
+  const groups = def.groups.map((definition, g): GroupReport => {
+    const reasons: Record<string, string> = {};
+    let firstSuppression: string | null = null;
+    const take = (path: string, figure: Figure): number | null => {
+      if (figure.value !== null) return figure.value;
+      reasons[path] = figure.reason;
+      if (figure.suppressed && firstSuppression === null) firstSuppression = figure.reason;
+      return null;
+    };
+    const gapAgainstReference = (refFigure: Figure, own: Figure): Figure => {
+      if (definition.reference) return unknown('this is the reference group');
+      if (!definition.comparable) return unknown('not compared: an undisclosed category');
+      return gap(refFigure, own);
+    };
+
+    const pay = payFigures[g];
+    const refPay = payFigures[ref];
+    const bonus = bonusFigures[g];
+    const refBonus = bonusFigures[ref];
+
+    let recipientsFigure: Figure;
+    let receivingFigure: Figure;
+    if (!ctx.hasBonusColumn) {
+      recipientsFigure = receivingFigure = unknown('the file has no bonus column');
+    } else if (small(relevant[g])) {
+      recipientsFigure = receivingFigure = suppressed(`fewer than ${k} relevant employees`);
+    } else if (relevant[g] === 0) {
+      recipientsFigure = known(0);
+      receivingFigure = unknown('no relevant employees in this group');
+    } else {
+      recipientsFigure = known(recipients[g]);
+      receivingFigure = known((recipients[g] / relevant[g]) * 100);
+    }
+
+    const bonusReport: BonusFigures = {
+      recipients: take('bonus.recipients', recipientsFigure),
+      receivingPercent: take('bonus.receivingPercent', receivingFigure),
+      mean: take('bonus.mean', bonus.mean),
+      median: take('bonus.median', bonus.median),
+      meanGapPercent: take('bonus.meanGapPercent', gapAgainstReference(refBonus.mean, bonus.mean)),
+      medianGapPercent: take('bonus.medianGapPercent', gapAgainstReference(refBonus.median, bonus.median)),
+    };
+
+    const headcount = payByGroup[g].length;
+    const quartilesSuppressed = small(headcount);
+    if (quartilesSuppressed) {
+      reasons.quartiles = `fewer than ${k} full-pay employees`;
+      firstSuppression ??= reasons.quartiles;
+    }
+    const quartiles = Object.fromEntries(
+      BANDS.map((band, b): [Band, QuartileCell] => [
+        band,
+        quartilesSuppressed ? { count: null, percent: null } : { count: counts[b][g], percent: pct(counts[b][g], sizes[b]) },
+      ]),
+    ) as Record<Band, QuartileCell>;
+
+    const meanHourlyPay = take('meanHourlyPay', pay.mean);
+    const medianHourlyPay = take('medianHourlyPay', pay.median);
+    const meanGapPercent = take('meanGapPercent', gapAgainstReference(refPay.mean, pay.mean));
+    const medianGapPercent = take('medianGapPercent', gapAgainstReference(refPay.median, pay.median));
+
+    return {
+      group: definition.name,
+      reference: definition.reference,
+      comparable: definition.comparable,
+      suppressed: firstSuppression !== null,
+      suppressionReason: firstSuppression,
+      headcount,
+      relevantHeadcount: relevant[g],
+      meanHourlyPay,
+      medianHourlyPay,
+      meanGapPercent,
+      medianGapPercent,
+      bonus: bonusReport,
+      quartiles,
+      nullReasons: reasons,
+    };
+  });
+
+  const disclosed = def.groups.reduce((sum, group, g) => sum + (group.comparable ? relevant[g] : 0), 0);
+  const all = units.length;
+  return {
+    characteristic: def.characteristic,
+    view: def.view,
+    title: def.title,
+    referenceGroup: def.groups[ref].name,
+    quartileSizes: { lower: sizes[0], lowerMiddle: sizes[1], upperMiddle: sizes[2], upper: sizes[3] },
+    disclosure: { disclosed, notDisclosed: all - disclosed, ratePercent: pct(disclosed, all) },
+    excluded: def.outsideReason === undefined || (outsideRelevant === 0 && outsideFullPay === 0)
+      ? []
+      : [{ reason: def.outsideReason, relevant: outsideRelevant, fullPay: outsideFullPay }],
+    groups,
+  };
+}

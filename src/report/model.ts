@@ -1,0 +1,105 @@
+import type { PayMethod, SalaryBasis, Unit } from '../schema/plan.js';
+import type { Field } from '../schema/fields.js';
+import type { PayPeriod } from '../metrics/hourly-pay.js';
+import type { Band } from '../metrics/quarters.js';
+
+/**
+ * The report model: SPEC §6, schemaVersion 1. It is computed once and every renderer reads
+ * it; JSON output is this object as it stands (unrounded). Fields may be added; none may be
+ * renamed or dropped without a new schemaVersion.
+ */
+export const SCHEMA_VERSION = 1;
+
+export interface Report {
+  readonly schemaVersion: typeof SCHEMA_VERSION;
+  readonly tool: { readonly name: 'paygap'; readonly version: string };
+  readonly input: { readonly file: string; readonly sha256: string; readonly bytes: number };
+  readonly snapshotDate: string | null;
+  readonly method: Method;
+  readonly population: Population;
+  readonly characteristics: readonly CharacteristicReport[];
+  readonly warnings: readonly string[];
+}
+
+export interface Method {
+  readonly payMethod: PayMethod;
+  readonly payMethodReason: string;
+  readonly unit: Unit;
+  readonly unitReason: string;
+  readonly minGroupSize: number;
+  readonly payPeriod: PayPeriod;
+  readonly daysInPeriod: number;
+  readonly salaryBasis: SalaryBasis;
+  /** Decimal places hourly pay is rounded to before ranking. */
+  readonly hourlyPayDecimals: 4;
+  readonly fullPayColumn: boolean;
+  readonly bonusColumn: boolean;
+  /** Field → the header it was read from. */
+  readonly columns: Partial<Record<Field, string>>;
+}
+
+export interface Exclusion {
+  readonly reason: string;
+  readonly count: number;
+  /** What is being counted and from what: "rows" left out of every figure, "units" left out of hourly pay figures. */
+  readonly stage: 'invalid-row' | 'row-not-used' | 'not-full-pay';
+}
+
+export interface Population {
+  readonly rowsRead: number;
+  readonly rowsValid: number;
+  readonly rowsInvalid: number;
+  /** Valid rows that became (part of) a unit: rowsValid minus rows not used by design. */
+  readonly assignmentsUsed: number;
+  readonly relevantEmployees: number;
+  readonly fullPayEmployees: number;
+  readonly exclusions: readonly Exclusion[];
+}
+
+export interface QuartileCell {
+  readonly count: number | null;
+  readonly percent: number | null;
+}
+
+export interface BonusFigures {
+  readonly recipients: number | null;
+  readonly receivingPercent: number | null;
+  readonly mean: number | null;
+  readonly median: number | null;
+  readonly meanGapPercent: number | null;
+  readonly medianGapPercent: number | null;
+}
+
+export interface GroupReport {
+  readonly group: string;
+  readonly reference: boolean;
+  readonly comparable: boolean;
+  /** True when any figure of the group is withheld by --min-group-size. */
+  readonly suppressed: boolean;
+  /** The first suppression reason, or null. Every null figure's reason is in nullReasons. */
+  readonly suppressionReason: string | null;
+  /** Full-pay relevant employees in the group. */
+  readonly headcount: number;
+  /** Relevant employees in the group. */
+  readonly relevantHeadcount: number;
+  readonly meanHourlyPay: number | null;
+  readonly medianHourlyPay: number | null;
+  readonly meanGapPercent: number | null;
+  readonly medianGapPercent: number | null;
+  readonly bonus: BonusFigures;
+  readonly quartiles: Readonly<Record<Band, QuartileCell>>;
+  /** Figure path (e.g. "meanGapPercent", "bonus.median", "quartiles") → why it is null. */
+  readonly nullReasons: Readonly<Record<string, string>>;
+}
+
+export interface CharacteristicReport {
+  readonly characteristic: string;
+  readonly view: string;
+  readonly title: string;
+  readonly referenceGroup: string;
+  readonly quartileSizes: Readonly<Record<Band, number>>;
+  readonly disclosure: { readonly disclosed: number; readonly notDisclosed: number; readonly ratePercent: number | null };
+  /** Units left out of this view entirely (e.g. sex not recorded), by reason. */
+  readonly excluded: readonly { readonly reason: string; readonly relevant: number; readonly fullPay: number }[];
+  readonly groups: readonly GroupReport[];
+}

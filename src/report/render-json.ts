@@ -1,0 +1,6 @@
+import type { Report } from './model.js';
+
+/** SPEC §6: exactly one JSON document, numbers unrounded. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,170 @@
+import Table from 'cli-table3';
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { CharacteristicReport, GroupReport, Report } from './model.js';
+import { count, money, people, percent, perPound, perPoundSentence } from './format.js';
+
+export interface TableOptions {
+  readonly colour: boolean;
+}
+
+/** Marks for empty cells; the notes under each table say why. */
+const SUPPRESSED = 'supp.';
+const NOT_AVAILABLE = 'n/a';
+const REFERENCE = 'ref';
+const UNDISCLOSED = '–';
+
+type Cell = { text: string; note?: string };
+
+function figureCell(group: GroupReport, path: string, value: number | null, show: (n: number) => string): Cell {
+  if (value !== null) return { text: show(value) };
+  const reason = group.nullReasons[path] ?? 'not available';
+  if (reason === 'this is the reference group') return { text: REFERENCE };
+  if (reason.startsWith('not compared')) return { text: UNDISCLOSED };
+  if (group.suppressed && reason.includes('fewer than')) return { text: SUPPRESSED, note: `${SUPPRESSED} ${reason}` };
+  return { text: NOT_AVAILABLE, note: `${NOT_AVAILABLE} ${reason}` };
+}
+
+function table(chalk: ChalkInstance, head: string[], widths: number[], aligns: ('left' | 'right')[]) {
+  return new Table({
+    head: head.map((h) => chalk.bold(h)),
+    colWidths: widths,
+    colAligns: aligns,
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
+  });
+}
+
+// Widths include one space of padding each side; both tables together stay within 100 columns.
+const GROUP_WIDTH = 26;
+
+function renderView(view: CharacteristicReport, chalk: ChalkInstance): string {
+  const notes = new Set<string>();
+  const cell = (c: Cell): string => {
+    if (c.note) notes.add(c.note);
+    return c.text === SUPPRESSED || c.text === NOT_AVAILABLE ? chalk.dim(c.text) : c.text;
+  };
+  const groupName = (g: GroupReport) => (g.reference ? `${g.group} (ref)` : g.group);
+
+  const pay = table(chalk, ['Group', 'Staff', 'Mean £/h', 'Median £/h', 'Mean gap', 'Median gap'], [GROUP_WIDTH, 9, 12, 12, 11, 12], [
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+  ]);
+  for (const g of view.groups) {
+    pay.push([
+      groupName(g),
+      count(g.headcount),
+      cell(figureCell(g, 'meanHourlyPay', g.meanHourlyPay, money)),
+      cell(figureCell(g, 'medianHourlyPay', g.medianHourlyPay, money)),
+      cell(figureCell(g, 'meanGapPercent', g.meanGapPercent, percent)),
+      cell(figureCell(g, 'medianGapPercent', g.medianGapPercent, percent)),
+    ]);
+  }
+
+  const quarterCell = (g: GroupReport, band: keyof GroupReport['quartiles']): string => {
+    const q = g.quartiles[band];
+    if (q.percent !== null) return percent(q.percent);
+    return cell(figureCell(g, 'quartiles', null, percent));
+  };
+  const bonus = table(
+    chalk,
+    ['Group', 'Bonus\nreceived', 'Bonus\nmean gap', 'Bonus\nmedian gap', 'Lower', 'Lower\nmiddle', 'Upper\nmiddle', 'Upper'],
+    [GROUP_WIDTH, 10, 10, 12, 8, 8, 8, 8],
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+  );
+  for (const g of view.groups) {
+    bonus.push([
+      groupName(g),
+      cell(figureCell(g, 'bonus.receivingPercent', g.bonus.receivingPercent, percent)),
+      cell(figureCell(g, 'bonus.meanGapPercent', g.bonus.meanGapPercent, percent)),
+      cell(figureCell(g, 'bonus.medianGapPercent', g.bonus.medianGapPercent, percent)),
+      quarterCell(g, 'lower'),
+      quarterCell(g, 'lowerMiddle'),
+      quarterCell(g, 'upperMiddle'),
+      quarterCell(g, 'upper'),
+    ]);
+  }
+
+  const lines: string[] = [];
+  lines.push(chalk.bold.underline(view.title));
+  const d = view.disclosure;
+  const q = view.quartileSizes;
+  lines.push(
+    `Reference group: ${view.referenceGroup}. Disclosure: ${d.ratePercent === null ? NOT_AVAILABLE : percent(d.ratePercent)} ` +
+      `(${count(d.disclosed)} disclosed, ${count(d.notDisclosed)} not).`,
+  );
+  for (const e of view.excluded) {
+    lines.push(`Not in this view: ${count(e.relevant)} relevant employees (${count(e.fullPay)} full-pay) with ${e.reason}.`);
+  }
+  lines.push(pay.toString());
+  const sentence = perPoundLine(view);
+  if (sentence) lines.push(sentence);
+  lines.push(bonus.toString());
+  lines.push(
+    `Pay quarters hold ${count(q.lower)} / ${count(q.lowerMiddle)} / ${count(q.upperMiddle)} / ${count(q.upper)} people ` +
+      '(lower to upper); each cell is the group\'s share of its quarter.',
+  );
+  if (notes.size > 0) lines.push(chalk.dim(`Notes: ${[...notes].join('; ')}.`));
+  return lines.join('\n');
+}
+
+/**
+ * The plain-language line next to the median gap: one sentence for a two-group view
+ * ("for every £1 men earn, women earn 86p"), one list for a view with more groups.
+ */
+function perPoundLine(view: CharacteristicReport): string | undefined {
+  const reference = view.groups.find((g) => g.reference);
+  const compared = view.groups.filter((g) => !g.reference && g.medianGapPercent !== null);
+  if (reference === undefined || compared.length === 0) return undefined;
+  if (compared.length === 1) {
+    const g = compared[0];
+    return `Median hourly pay: ${perPoundSentence(reference.group, g.group, g.medianGapPercent as number)}.`;
+  }
+  const list = compared.map((g) => `${g.group} ${perPound(g.medianGapPercent as number)}`).join(', ');
+  return wrap(`Median hourly pay: for every £1 ${people(reference.group)} earn, ${list}.`, 100);
+}
+
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = `  ${word}`;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
+}
+
+function renderHeader(report: Report, chalk: ChalkInstance): string {
+  const p = report.population;
+  const m = report.method;
+  const label = (text: string) => chalk.bold(text.padEnd(14));
+  const lines = [
+    chalk.bold(`paygap ${report.tool.version}: pay gap report`),
+    `${label('File')}${report.input.file} (sha256 ${report.input.sha256.slice(0, 12)}…)`,
+    `${label('Snapshot')}${report.snapshotDate ?? 'not given (use --snapshot-date)'}`,
+    `${label('Hourly pay')}${m.payMethod}: ${m.payMethodReason}`,
+    `${label('Unit')}${m.unit}: ${m.unitReason}`,
+    `${label('Population')}${count(p.rowsRead)} rows read: ${count(p.rowsValid)} valid, ${count(p.rowsInvalid)} invalid; ` +
+      `${count(p.relevantEmployees)} relevant employees, ${count(p.fullPayEmployees)} on full pay`,
+  ];
+  for (const e of p.exclusions) lines.push(`${label('Excluded')}${count(e.count)} ${e.reason}`);
+  lines.push(
+    `${label('Small groups')}${m.minGroupSize > 0 ? `figures for groups of fewer than ${m.minGroupSize} are suppressed (--min-group-size)` : 'no suppression (--min-group-size 0)'}`,
+  );
+  lines.push(`${label('Gaps')}(reference − group) ÷ reference; positive means the group is paid less`);
+  for (const w of report.warnings) lines.push(chalk.yellow(`${label('Warning')}${w}`));
+  return lines.join('\n');
+}
+
+/** Terminal tables for people: fits 100 columns; colour only when asked. */
+export function renderTable(report: Report, options: TableOptions): string {
+  const chalk = new Chalk({ level: options.colour ? 1 : 0 });
+  return [renderHeader(report, chalk), ...report.characteristics.map((v) => renderView(v, chalk))].join('\n\n') + '\n';
+}

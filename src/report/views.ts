@@ -1,0 +1,81 @@
+import { ETHNIC_CATEGORIES, ETHNICITY_VALUES, ethnicLabel, type Ethnicity } from '../schema/codes/ethnicity.js';
+import { DISABILITY_GROUPS } from '../schema/codes/disability.js';
+import { SEX_GROUPS } from '../schema/codes/sex.js';
+import type { Characteristic } from '../schema/plan.js';
+
+/**
+ * The characteristic views of SPEC §3: for each, its groups in report order (reference
+ * first, then code-list order, undisclosed categories last) and how a unit's code maps to
+ * a group. A code that maps to -1 is outside the view entirely (sex "Not recorded").
+ */
+export interface GroupDefinition {
+  readonly name: string;
+  readonly reference: boolean;
+  /** False for undisclosed categories: they have no gap and count as not disclosed. */
+  readonly comparable: boolean;
+}
+
+export interface ViewDefinition {
+  readonly characteristic: Characteristic;
+  readonly view: string;
+  readonly title: string;
+  readonly groups: readonly GroupDefinition[];
+  /** Code index (as stored in the units' column) → group index, or -1. */
+  readonly groupOfCode: readonly number[];
+  /** Why units with code → -1 are left out, e.g. "sex not recorded". */
+  readonly outsideReason?: string;
+}
+
+const group = (name: string, reference = false, comparable = true): GroupDefinition => ({ name, reference, comparable });
+const UNDISCLOSED_ETHNICITY = [group('Not stated', false, false), group('Unknown', false, false)];
+
+function ethnicityView(view: string, title: string, named: readonly GroupDefinition[], nameOf: (code: Ethnicity) => string): ViewDefinition {
+  const groups = [...named, ...UNDISCLOSED_ETHNICITY];
+  const groupOfCode = ETHNICITY_VALUES.map((code) => {
+    const name = code === 'Not stated' || code === 'Unknown' ? code : nameOf(code);
+    const index = groups.findIndex((g) => g.name === name);
+    if (index === -1) throw new Error(`view ${view} has no group for ethnic category ${code}`);
+    return index;
+  });
+  return { characteristic: 'ethnicity', view, title, groups, groupOfCode };
+}
+
+const BROAD_ORDER = ['White', 'Mixed', 'Asian or Asian British', 'Black or Black British', 'Other ethnic group'];
+const broadOf = (code: Ethnicity): string => ETHNIC_CATEGORIES.find((c) => c.code === code)?.broad ?? 'Unknown';
+
+export const VIEWS: Readonly<Record<Characteristic, readonly ViewDefinition[]>> = {
+  sex: [
+    {
+      characteristic: 'sex',
+      view: 'sex',
+      title: 'Sex',
+      groups: [group('Male', true), group('Female')],
+      groupOfCode: SEX_GROUPS.map((s) => (s === 'Male' ? 0 : s === 'Female' ? 1 : -1)),
+      outsideReason: 'sex not recorded (not Male or Female)',
+    },
+  ],
+  ethnicity: [
+    ethnicityView(
+      'detailed',
+      'Ethnicity (detailed NHS categories)',
+      ETHNIC_CATEGORIES.map((c, i) => group(ethnicLabel(c.code), i === 0)),
+      (code) => ethnicLabel(code as Parameters<typeof ethnicLabel>[0]),
+    ),
+    ethnicityView('broad', 'Ethnicity (broad groups)', BROAD_ORDER.map((name, i) => group(name, i === 0)), broadOf),
+    ethnicityView('binary', 'Ethnicity (White / BME, as in WRES)', [group('White', true), group('BME')], (code) =>
+      broadOf(code) === 'White' ? 'White' : 'BME',
+    ),
+    ethnicityView('white-british', 'Ethnicity (White British / ethnic minority)', [group('White British', true), group('Ethnic minority')], (code) =>
+      code === 'A' ? 'White British' : 'Ethnic minority',
+    ),
+  ],
+  disability: [
+    {
+      characteristic: 'disability',
+      view: 'disability',
+      title: 'Disability',
+      groups: [group('Non-disabled', true), group('Disabled'), group('Not declared', false, false), group('Unknown', false, false)],
+      groupOfCode: DISABILITY_GROUPS.map((d) => ['Non-disabled', 'Disabled', 'Not declared', 'Unknown'].indexOf(d)),
+    },
+  ],
+};

@@ -1,0 +1,137 @@
+import { DataError } from '../errors.js';
+import { FIELD_INFO, type Field } from './fields.js';
+import type { ColumnMap } from './headers.js';
+import type { Requirements } from './row-schema.js';
+
+export const PAY_METHODS = ['hourly-rate', 'period-pay', 'annual-salary'] as const;
+export type PayMethod = (typeof PAY_METHODS)[number];
+export const UNITS = ['person', 'assignment', 'primary'] as const;
+export type Unit = (typeof UNITS)[number];
+export const BASE_CHARACTERISTICS = ['sex', 'ethnicity', 'disability'] as const;
+export type Characteristic = (typeof BASE_CHARACTERISTICS)[number];
+export type SalaryBasis = 'fte' | 'actual';
+
+export interface PlanOptions {
+  readonly payMethod: PayMethod | 'auto';
+  /** Undefined: person when the file has employee numbers, else assignment. */
+  readonly unit?: Unit | undefined;
+  /** Undefined: every base characteristic whose column is present. */
+  readonly by?: readonly Characteristic[] | undefined;
+  readonly salaryBasis: SalaryBasis;
+}
+
+/** What this run will do with this file, decided once from its headers and the options. */
+export interface RunPlan {
+  readonly payMethod: PayMethod;
+  readonly payMethodReason: string;
+  readonly unit: Unit;
+  readonly unitReason: string;
+  readonly characteristics: readonly Characteristic[];
+  readonly requirements: Requirements;
+  readonly hasFullPayColumn: boolean;
+  readonly hasBonusColumn: boolean;
+  readonly warnings: readonly string[];
+}
+
+const PAY_METHOD_FIELDS: Readonly<Record<PayMethod, readonly Field[]>> = {
+  'hourly-rate': ['hourlyRate'],
+  'period-pay': ['periodPay', 'contractedHours'],
+  'annual-salary': ['annualSalary'],
+};
+
+function missingColumn(fields: readonly Field[], why: string, columns: ColumnMap): DataError {
+  const missing = fields.filter((f) => !columns.index.has(f));
+  const lines = [
+    `headers found: ${columns.headers.map((h) => JSON.stringify(h)).join(', ') || '(none)'}`,
+    ...missing.map((f) => `headers accepted for ${f}: ${FIELD_INFO[f].aliases.map((a) => JSON.stringify(a)).join(', ')}`),
+    `if the column has another name, map it: --map ${missing[0] ?? 'field'}="Your Header"`,
+  ];
+  return new DataError(`missing required column ${missing.join(' and ')} (${why})`, lines);
+}
+
+export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
+  const has = (f: Field) => columns.index.has(f);
+  const warnings: string[] = [];
+  const required = new Map<Field, string>();
+
+  let payMethod: PayMethod;
+  let payMethodReason: string;
+  if (options.payMethod !== 'auto') {
+    payMethod = options.payMethod;
+    payMethodReason = `chosen with --pay-method ${payMethod}`;
+    if (!PAY_METHOD_FIELDS[payMethod].every(has)) {
+      throw missingColumn(PAY_METHOD_FIELDS[payMethod], `--pay-method ${payMethod} needs it`, columns);
+    }
+  } else {
+    const found = (['hourly-rate', 'period-pay', 'annual-salary'] as const).find((m) => PAY_METHOD_FIELDS[m].every(has));
+    if (found === undefined) {
+      const lines = [
+        `headers found: ${columns.headers.map((h) => JSON.stringify(h)).join(', ') || '(none)'}`,
+        `hourly-rate needs one of: ${FIELD_INFO.hourlyRate.aliases.join(', ')}`,
+        `period-pay needs one of: ${FIELD_INFO.periodPay.aliases.join(', ')}; and one of: ${FIELD_INFO.contractedHours.aliases.join(', ')}`,
+        `annual-salary needs one of: ${FIELD_INFO.annualSalary.aliases.join(', ')}`,
+        'if your pay column has another name, map it, e.g. --map hourlyRate="Rate Per Hour"',
+      ];
+      throw new DataError('no pay column: paygap needs an hourly rate, period pay with contracted hours, or an annual salary', lines);
+    }
+    payMethod = found;
+    payMethodReason = `chosen automatically: the file has ${PAY_METHOD_FIELDS[found]
+      .map((f) => `"${columns.header.get(f)}"`)
+      .join(' and ')}`;
+  }
+  for (const field of PAY_METHOD_FIELDS[payMethod]) required.set(field, `a value is required for the ${payMethod} pay method`);
+  if (payMethod === 'annual-salary' && options.salaryBasis === 'actual') {
+    if (!has('contractedHours')) throw missingColumn(['contractedHours'], '--salary-basis actual divides by contracted hours', columns);
+    required.set('contractedHours', 'a value is required: --salary-basis actual divides by contracted hours');
+  }
+
+  let unit: Unit;
+  let unitReason: string;
+  if (options.unit === undefined) {
+    unit = has('employeeNumber') ? 'person' : 'assignment';
+    unitReason = has('employeeNumber')
+      ? 'default: assignments are combined into people by employee number'
+      : 'default when the file has no employee number: each row is counted separately';
+  } else {
+    unit = options.unit;
+    unitReason = `chosen with --unit ${unit}`;
+  }
+  if (unit === 'person') {
+    if (!has('employeeNumber')) throw missingColumn(['employeeNumber'], '--unit person groups rows by employee number', columns);
+    required.set('employeeNumber', 'a value is required to combine assignments into people');
+  }
+  if (unit === 'primary') {
+    if (!has('primaryAssignment')) throw missingColumn(['primaryAssignment'], '--unit primary needs the primary flag', columns);
+    required.set('primaryAssignment', 'a value is required for --unit primary');
+  }
+
+  let characteristics: Characteristic[];
+  if (options.by !== undefined) {
+    for (const c of options.by) if (!has(c)) throw missingColumn([c], `--by ${c} needs it`, columns);
+    characteristics = [...options.by];
+  } else {
+    characteristics = [];
+    for (const c of ['sex', 'ethnicity', 'disability'] as const) {
+      if (has(c)) characteristics.push(c);
+      else warnings.push(`no ${c} column (accepted headers: ${FIELD_INFO[c].aliases.join(', ')}): ${c} figures are skipped`);
+    }
+    if (characteristics.length === 0) {
+      throw missingColumn(['sex', 'ethnicity', 'disability'], 'at least one characteristic is needed', columns);
+    }
+  }
+  if (!has('fullPay')) {
+    warnings.push('no Full Pay column: everyone with positive hourly pay counts as a full-pay relevant employee');
+  }
+
+  return {
+    payMethod,
+    payMethodReason,
+    unit,
+    unitReason,
+    characteristics,
+    requirements: { present: new Set(columns.index.keys()), required },
+    hasFullPayColumn: has('fullPay'),
+    hasBonusColumn: has('bonusPay'),
+    warnings,
+  };
+}
