@@ -39,6 +39,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     },
   });
 
+  // Stream errors also arrive as write-callback errors (handled below); without a listener
+  // an 'error' event such as EPIPE from `| head` would crash the process instead. It stays
+  // attached: the event can arrive after the command has finished.
+  const swallow = (): void => undefined;
+  io.stdout.on('error', swallow);
   try {
     await program.parseAsync([...args], { from: 'user' });
     return 0;

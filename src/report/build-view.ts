@@ -123,6 +123,12 @@ export function buildView(def: ViewDefinition, ctx: ViewContext): Characteristic
     const bonus = bonusFigures[g];
     const refBonus = bonusFigures[ref];
 
+    // Pay first, so the group's headline suppression reason is about pay.
+    const meanHourlyPay = take('meanHourlyPay', pay.mean);
+    const medianHourlyPay = take('medianHourlyPay', pay.median);
+    const meanGapPercent = take('meanGapPercent', gapAgainstReference(refPay.mean, pay.mean));
+    const medianGapPercent = take('medianGapPercent', gapAgainstReference(refPay.median, pay.median));
+
     let recipientsFigure: Figure;
     let receivingFigure: Figure;
     if (!ctx.hasBonusColumn) {
@@ -159,10 +165,6 @@ export function buildView(def: ViewDefinition, ctx: ViewContext): Characteristic
       ]),
     ) as Record<Band, QuartileCell>;
 
-    const meanHourlyPay = take('meanHourlyPay', pay.mean);
-    const medianHourlyPay = take('medianHourlyPay', pay.median);
-    const meanGapPercent = take('meanGapPercent', gapAgainstReference(refPay.mean, pay.mean));
-    const medianGapPercent = take('medianGapPercent', gapAgainstReference(refPay.median, pay.median));
 
     return {
       group: definition.name,
