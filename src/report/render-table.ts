@@ -14,6 +14,10 @@ const REFERENCE = 'ref';
 const UNDISCLOSED = '–';
 
 type Cell = { text: string; note?: string };
+const noteOf = (note: string): [string, string] => {
+  const at = note.indexOf(' ');
+  return [note.slice(0, at), note.slice(at + 1)];
+};
 
 function figureCell(group: GroupReport, path: string, value: number | null, show: (n: number) => string): Cell {
   if (value !== null) return { text: show(value) };
@@ -39,9 +43,12 @@ function table(chalk: ChalkInstance, head: string[], widths: number[], aligns: (
 const GROUP_WIDTH = 26;
 
 function renderView(view: CharacteristicReport, chalk: ChalkInstance): string {
-  const notes = new Set<string>();
+  const notes = new Map<string, Set<string>>();
   const cell = (c: Cell): string => {
-    if (c.note) notes.add(c.note);
+    if (c.note) {
+      const [mark, reason] = noteOf(c.note);
+      notes.set(mark, (notes.get(mark) ?? new Set()).add(reason));
+    }
     return c.text === SUPPRESSED || c.text === NOT_AVAILABLE ? chalk.dim(c.text) : c.text;
   };
   const groupName = (g: GroupReport) => (g.reference ? `${g.group} (ref)` : g.group);
@@ -105,10 +112,13 @@ function renderView(view: CharacteristicReport, chalk: ChalkInstance): string {
   if (sentence) lines.push(sentence);
   lines.push(bonus.toString());
   lines.push(
-    `Pay quarters hold ${count(q.lower)} / ${count(q.lowerMiddle)} / ${count(q.upperMiddle)} / ${count(q.upper)} people ` +
-      '(lower to upper); each cell is the group\'s share of its quarter.',
+    `Quarters hold ${count(q.lower)} / ${count(q.lowerMiddle)} / ${count(q.upperMiddle)} / ${count(q.upper)} people; ` +
+      "each cell is the group's share of its quarter.",
   );
-  if (notes.size > 0) lines.push(chalk.dim(`Notes: ${[...notes].join('; ')}.`));
+  if (notes.size > 0) {
+    const text = [...notes].map(([mark, reasons]) => `${mark} ${[...reasons].join(' / ')}`).join('; ');
+    lines.push(chalk.dim(wrap(`Notes: ${text}.`, 100)));
+  }
   return lines.join('\n');
 }
 

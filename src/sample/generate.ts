@@ -79,7 +79,7 @@ function choosePerson(random: Random, year: number): Person {
 function chooseGrade(random: Random, person: Person): Grade {
   return random.weighted(
     person.group.grades.map((grade) => {
-      const sexSkew = person.female ? 1 : 1 + 0.8 * grade.seniority;
+      const sexSkew = person.female ? 1 : 1 + 2 * grade.seniority;
       const ethnicSkew = person.minority ? 1 - 0.45 * grade.seniority : 1;
       return [grade, grade.weight * sexSkew * ethnicSkew] as const;
     }),
