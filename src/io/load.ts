@@ -1,18 +1,20 @@
 import type { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
 import { DataError } from '../errors.js';
 import type { Field } from '../schema/fields.js';
 import { resolveHeaders, type ColumnMap } from '../schema/headers.js';
 import { planRun, type PlanOptions, type RunPlan } from '../schema/plan.js';
-import { createRowValidator, type RowIssue } from '../schema/validate-row.js';
+import { RowValidator, type RowIssue } from '../schema/validate-row.js';
 import { QualityCollector, type DataQuality } from '../schema/quality.js';
+import type { CodeReading } from '../schema/codes/disability.js';
 import { AssignmentBuilder, type Assignments } from '../metrics/assignments.js';
 import { PAY_PERIOD_DAYS, type PayConfig, type PayPeriod } from '../metrics/hourly-pay.js';
-import { readCsv } from './read-csv.js';
+import { RecordScanner } from './scan-records.js';
 
 export interface LoadOptions extends PlanOptions {
   readonly map: ReadonlyMap<Field, string>;
   readonly payPeriod: PayPeriod;
-  /** Called now and then with the number of rows read so far. */
+  /** Called now and then with the rows and bytes read so far. */
   readonly onProgress?: ((rowsRead: number, bytes: number) => void) | undefined;
 }
 
@@ -27,6 +29,9 @@ export interface Loaded {
   readonly quality: QualityCollector;
 }
 
+const NOT_RECORDED: CodeReading<'Not recorded'> = { value: 'Not recorded', unrecognised: false };
+const UNKNOWN: CodeReading<'Unknown'> = { value: 'Unknown', unrecognised: false };
+
 /**
  * Read and validate a whole export: headers → plan → every row through the row validator →
  * valid rows into columns, invalid rows into the quality record. Nothing is dropped silently.
@@ -34,67 +39,76 @@ export interface Loaded {
 export async function loadInput(name: string, stream: Readable, options: LoadOptions): Promise<Loaded> {
   let columns: ColumnMap | undefined;
   let plan: RunPlan | undefined;
-  let validate: ReturnType<typeof createRowValidator> | undefined;
+  let validator: RowValidator | undefined;
   let pay: PayConfig | undefined;
   const builder = new AssignmentBuilder();
   const quality = new QualityCollector();
-  let bytesSoFar = 0;
+  let bytes = 0;
+  let sexColumn = -1;
+  let ethnicityColumn = -1;
+  let disabilityColumn = -1;
 
-  const summary = await readCsv(stream, {
-    onHeader(headers) {
+  const scanner = new RecordScanner({
+    header(headers) {
       columns = resolveHeaders(headers, options.map);
       plan = planRun(columns, options);
       pay = { method: plan.payMethod, daysInPeriod: PAY_PERIOD_DAYS[options.payPeriod], salaryBasis: options.salaryBasis };
-      validate = createRowValidator(columns, plan.requirements, pay);
+      validator = new RowValidator(columns, plan.requirements, pay, plan.fields);
+      const at = (f: Field) => (plan!.fields.includes(f) ? (columns!.index.get(f) ?? -1) : -1);
+      sexColumn = at('sex');
+      ethnicityColumn = at('ethnicity');
+      disabilityColumn = at('disability');
+      return validator.columnIndices;
     },
-    onRecord(record, line) {
+    record(cells, fieldCount, line) {
       quality.rowsRead++;
-      const result = (validate as NonNullable<typeof validate>)(record, line);
-      if (!result.ok) {
-        quality.invalid(result.issues);
+      const v = validator as RowValidator;
+      const issues = v.validate(cells, fieldCount, line);
+      if (issues !== undefined) {
+        quality.invalid(issues);
         return;
       }
-      const v = result.values;
-      const sex = v.sex ?? { value: 'Not recorded', unrecognised: false };
-      const ethnicity = v.ethnicity ?? { value: 'Unknown', unrecognised: false };
-      const disability = v.disability ?? { value: 'Unknown', unrecognised: false };
-      const c = columns as ColumnMap;
-      if (sex.unrecognised) quality.unrecognised('sex', record[c.index.get('sex') as number] as string);
-      if (ethnicity.unrecognised) quality.unrecognised('ethnicity', record[c.index.get('ethnicity') as number] as string);
-      if (disability.unrecognised) quality.unrecognised('disability', record[c.index.get('disability') as number] as string);
+      const values = v.values;
+      const sex = values.sex ?? NOT_RECORDED;
+      const ethnicity = values.ethnicity ?? UNKNOWN;
+      const disability = values.disability ?? UNKNOWN;
+      if (sex.unrecognised) quality.unrecognised('sex', cells[sexColumn]);
+      if (ethnicity.unrecognised) quality.unrecognised('ethnicity', cells[ethnicityColumn]);
+      if (disability.unrecognised) quality.unrecognised('disability', cells[disabilityColumn]);
       builder.add({
         line,
-        employee: v.employeeNumber ?? '',
-        primary: v.primaryAssignment,
+        employee: values.employeeNumber ?? '',
+        primary: values.primaryAssignment,
         sex: sex.value,
         ethnicity: ethnicity.value,
         disability: disability.value,
-        hourlyPay: result.hourlyPay,
-        hours: v.contractedHours,
-        bonus: v.bonusPay ?? 0,
-        fullPay: v.fullPay ?? true,
-        staffGroup: v.staffGroup,
-        grade: v.grade,
+        hourlyPay: v.hourlyPay,
+        hours: values.contractedHours,
+        bonus: values.bonusPay ?? 0,
+        fullPay: values.fullPay ?? true,
+        staffGroup: values.staffGroup,
+        grade: values.grade,
       });
-      if (options.onProgress && (quality.rowsRead & 0xffff) === 0) options.onProgress(quality.rowsRead, bytesSoFar);
     },
-    onBytes(bytes) {
-      bytesSoFar = bytes;
+    malformed(line, message) {
+      quality.rowsRead++;
+      quality.invalid([{ line, column: '(row)', value: '', message: `not valid CSV: ${message}` }]);
     },
   });
-  if (!summary.sawHeader || columns === undefined || plan === undefined || pay === undefined) {
+
+  const hash = createHash('sha256');
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    hash.update(buffer);
+    bytes += buffer.length;
+    scanner.push(buffer);
+    options.onProgress?.(quality.rowsRead, bytes);
+  }
+  scanner.end();
+  if (!scanner.headerSeen || columns === undefined || plan === undefined || pay === undefined) {
     throw new DataError(`${name === '-' ? 'stdin' : name} is empty: expected a header row and at least one data row`);
   }
-  return {
-    file: name,
-    sha256: summary.sha256,
-    bytes: summary.bytes,
-    columns,
-    plan,
-    pay,
-    assignments: builder.build(),
-    quality,
-  };
+  return { file: name, sha256: hash.digest('hex'), bytes, columns, plan, pay, assignments: builder.build(), quality };
 }
 
 export type { RowIssue, DataQuality };

@@ -28,6 +28,11 @@ export interface RunPlan {
   readonly unitReason: string;
   readonly characteristics: readonly Characteristic[];
   readonly requirements: Requirements;
+  /**
+   * The fields this run reads and validates. Columns it does not use are not validated, so
+   * (say) an unreadable Annual Salary does not drop a row reported by hourly rate.
+   */
+  readonly fields: readonly Field[];
   readonly hasFullPayColumn: boolean;
   readonly hasBonusColumn: boolean;
   readonly warnings: readonly string[];
@@ -123,6 +128,11 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
     warnings.push('no Full Pay column: everyone with positive hourly pay counts as a full-pay relevant employee');
   }
 
+  const used = new Set<Field>([...PAY_METHOD_FIELDS[payMethod], 'contractedHours', 'bonusPay', 'fullPay', 'primaryAssignment', 'staffGroup', 'grade', ...characteristics]);
+  if (payMethod === 'annual-salary') used.add('fte');
+  if (unit === 'person') used.add('employeeNumber');
+  const fields = [...used].filter(has);
+
   return {
     payMethod,
     payMethodReason,
@@ -130,6 +140,7 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
     unitReason,
     characteristics,
     requirements: { present: new Set(columns.index.keys()), required },
+    fields,
     hasFullPayColumn: has('fullPay'),
     hasBonusColumn: has('bonusPay'),
     warnings,

@@ -14,67 +14,89 @@ export interface RowIssue {
   readonly message: string;
 }
 
-export type RowResult =
-  | { readonly ok: true; readonly values: RowValues; readonly hourlyPay: number }
-  | { readonly ok: false; readonly issues: RowIssue[] };
-
 // A column's distinct values repeat heavily (pay points, codes, flags), so each distinct raw
-// text is parsed by its zod schema once and the result reused. Identifiers such as employee
-// numbers are all different; the cache stops growing at this size and parses directly.
+// text is parsed by its zod schema once and the verdict reused. Columns whose values are all
+// different (employee numbers) stop caching at this size and call zod every time.
 const CACHE_LIMIT = 50_000;
 
-interface CellValidator {
+type Verdict = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly messages: readonly string[] };
+
+interface Cell {
   readonly field: Field;
   readonly index: number;
   readonly header: string;
   readonly schema: z.ZodType;
-  readonly cache: Map<string, z.ZodSafeParseResult<unknown>>;
+  readonly cache: Map<string, Verdict>;
+}
+
+function verdictOf(schema: z.ZodType, raw: string): Verdict {
+  const result = schema.safeParse(raw);
+  return result.success ? { ok: true, value: result.data } : { ok: false, messages: result.error.issues.map((i) => i.message) };
 }
 
 /**
- * Build the validator for one file. It applies `rowSchema`'s field schemas cell by cell,
- * with the same cross-field rule, so its verdicts equal `rowSchema(...).safeParse` (a test
- * checks this) while costing one map lookup per cell for repeated values.
+ * Validates rows of one file against `rowSchema`'s field schemas, cell by cell, with the same
+ * cross-field rule, so its verdicts equal `rowSchema(...).safeParse` (a test checks this)
+ * while costing one map lookup per repeated cell value. Valid values are written to
+ * `values`, one reused object, so a million rows allocate nothing per row on success.
  */
-export function createRowValidator(columns: ColumnMap, requirements: Requirements, pay: PayConfig) {
-  const cells: CellValidator[] = [];
-  for (const field of requirements.present) {
-    const index = columns.index.get(field);
-    if (index === undefined) continue;
-    cells.push({ field, index, header: columns.header.get(field) ?? field, schema: cellSchema(field, requirements), cache: new Map() });
-  }
-  const width = columns.headers.length;
+export class RowValidator {
+  /** The last valid row's values (overwritten by the next call). */
+  readonly values: RowValues = {};
+  /** The last valid row's hourly pay under the run's pay method. */
+  hourlyPay = 0;
+  private readonly cells: Cell[] = [];
+  private readonly width: number;
 
-  return function validateRow(record: readonly string[], line: number): RowResult {
-    if (record.length !== width) {
-      return {
-        ok: false,
-        issues: [{ line, column: '(row)', value: `${record.length} fields`, message: `expected ${width} fields, as in the header` }],
-      };
+  constructor(
+    private readonly columns: ColumnMap,
+    requirements: Requirements,
+    private readonly pay: PayConfig,
+    /** Only these fields are read; the rest of the file's columns are ignored. */
+    fields: Iterable<Field> = requirements.present,
+  ) {
+    for (const field of fields) {
+      const index = columns.index.get(field);
+      if (index === undefined) continue;
+      this.cells.push({ field, index, header: columns.header.get(field) ?? field, schema: cellSchema(field, requirements), cache: new Map() });
+      (this.values as Record<string, unknown>)[field] = undefined;
     }
-    const values: RowValues = {};
+    this.width = columns.headers.length;
+  }
+
+  /** Column indices this validator reads. */
+  get columnIndices(): number[] {
+    return this.cells.map((c) => c.index);
+  }
+
+  /** Validate one record: undefined when valid (see `values`), else its issues. */
+  validate(record: readonly string[], fieldCount: number, line: number): RowIssue[] | undefined {
+    if (fieldCount !== this.width) {
+      return [{ line, column: '(row)', value: `${fieldCount} fields`, message: `expected ${this.width} fields, as in the header` }];
+    }
+    const values = this.values as Record<string, unknown>;
     let issues: RowIssue[] | undefined;
-    for (const cell of cells) {
-      const raw = record[cell.index] as string;
-      let result = cell.cache.get(raw);
-      if (result === undefined) {
-        result = cell.schema.safeParse(raw);
-        if (cell.cache.size < CACHE_LIMIT) cell.cache.set(raw, result);
+    for (const cell of this.cells) {
+      const raw = record[cell.index];
+      let verdict = cell.cache.get(raw);
+      if (verdict === undefined) {
+        verdict = verdictOf(cell.schema, raw);
+        if (cell.cache.size < CACHE_LIMIT) cell.cache.set(raw, verdict);
       }
-      if (result.success) {
-        (values as Record<string, unknown>)[cell.field] = result.data;
-      } else {
+      if (verdict.ok) values[cell.field] = verdict.value;
+      else {
         issues ??= [];
-        for (const issue of result.error.issues) issues.push({ line, column: cell.header, value: raw, message: issue.message });
+        for (const message of verdict.messages) issues.push({ line, column: cell.header, value: raw, message });
       }
     }
-    if (issues) return { ok: false, issues };
-    const derived = derivePay(values, pay);
+    if (issues) return issues;
+    const derived = derivePay(this.values, this.pay);
     if (!derived.ok) {
-      const index = columns.index.get(derived.field);
-      const column = columns.header.get(derived.field) ?? derived.field;
-      return { ok: false, issues: [{ line, column, value: index === undefined ? '' : (record[index] ?? ''), message: derived.message }] };
+      const index = this.columns.index.get(derived.field);
+      const column = this.columns.header.get(derived.field) ?? derived.field;
+      return [{ line, column, value: index === undefined ? '' : (record[index] ?? ''), message: derived.message }];
     }
-    return { ok: true, values, hourlyPay: derived.hourlyPay };
-  };
+    this.hourlyPay = derived.hourlyPay;
+    return undefined;
+  }
 }

@@ -15,7 +15,13 @@ export interface RefOptions {
   readonly unit?: Unit;
   /** --min-group-size; default 10, 0 disables suppression. */
   readonly minGroupSize?: number;
+  /** --pay-period for period-pay: days in the period (SPEC §2). Default monthly. */
+  readonly payPeriod?: 'monthly' | 'weekly' | 'fortnightly' | 'four-weekly';
+  /** --salary-basis for annual-salary: fte (default) or actual (divide by contracted hours). */
+  readonly salaryBasis?: 'fte' | 'actual';
 }
+
+const DAYS_IN_PERIOD = { monthly: 30.44, weekly: 7, fortnightly: 14, 'four-weekly': 28 } as const;
 
 export interface RefCell {
   count: number | null;
@@ -536,11 +542,14 @@ export function referenceReport(csvText: string, options: RefOptions = {}): RefR
     } else if (payMethod === 'period-pay') {
       const pay = readMoney(cell(rec, 'periodPay') ?? '');
       if (pay === null || row.hours === null || !(row.hours > 0)) row.valid = false;
-      else row.rate = (pay * 7) / 30.44 / row.hours;
+      else row.rate = (pay * 7) / DAYS_IN_PERIOD[options.payPeriod ?? 'monthly'] / row.hours;
     } else {
       const salary = readMoney(cell(rec, 'annualSalary') ?? '');
       if (salary === null) row.valid = false;
-      else {
+      else if (options.salaryBasis === 'actual') {
+        if (row.hours === null || !(row.hours > 0)) row.valid = false;
+        else row.rate = salary / (365 / 7) / row.hours;
+      } else {
         const fullTimeHours = row.hours !== null && row.hours > 0 && fte !== null && fte > 0 ? row.hours / fte : 37.5;
         row.rate = salary / (365 / 7) / fullTimeHours;
       }
@@ -620,6 +629,9 @@ export function referenceReport(csvText: string, options: RefOptions = {}): RefR
   const present = { sex: col.sex !== undefined, ethnicity: col.ethnicity !== undefined, disability: col.disability !== undefined };
   const characteristics: RefCharacteristic[] = [];
   const small = (n: number) => k > 0 && n > 0 && n < k;
+  // Not in SPEC or the decisions; matched to the CLI: a file without a bonus column has no
+  // bonus figures at all (null, "the file has no bonus column"), rather than 0 recipients.
+  const hasBonus = col.bonusPay !== undefined;
 
   for (const view of views(present)) {
     // disclosure over all relevant units
@@ -651,7 +663,7 @@ export function referenceReport(csvText: string, options: RefOptions = {}): RefR
       const payShown = h > 0 && !small(h);
       const recipients = relevant.filter((u) => u.bonus > 0).map((u) => u.bonus);
       const rec = recipients.length;
-      const bonusShown = rec > 0 && !small(rec);
+      const bonusShown = hasBonus && rec > 0 && !small(rec);
       const quartiles = {} as Record<Band, RefCell>;
       for (const b of BANDS) {
         if (small(h)) quartiles[b] = { count: null, percent: null };
@@ -671,8 +683,8 @@ export function referenceReport(csvText: string, options: RefOptions = {}): RefR
         meanGapPercent: null,
         medianGapPercent: null,
         bonus: {
-          recipients: small(rh) ? null : rec,
-          receivingPercent: small(rh) || rh === 0 ? null : (rec / rh) * 100,
+          recipients: !hasBonus || small(rh) ? null : rec,
+          receivingPercent: !hasBonus || small(rh) || rh === 0 ? null : (rec / rh) * 100,
           mean: bonusShown ? mean(recipients) : null,
           median: bonusShown ? median(recipients) : null,
           meanGapPercent: null,
