@@ -75,20 +75,20 @@ export async function loadInput(name: string, stream: Readable, options: LoadOpt
       if (sex.unrecognised) quality.unrecognised('sex', cells[sexColumn]);
       if (ethnicity.unrecognised) quality.unrecognised('ethnicity', cells[ethnicityColumn]);
       if (disability.unrecognised) quality.unrecognised('disability', cells[disabilityColumn]);
-      builder.add({
+      builder.addRow(
         line,
-        employee: values.employeeNumber ?? '',
-        primary: values.primaryAssignment,
-        sex: sex.value,
-        ethnicity: ethnicity.value,
-        disability: disability.value,
-        hourlyPay: v.hourlyPay,
-        hours: values.contractedHours,
-        bonus: values.bonusPay ?? 0,
-        fullPay: values.fullPay ?? true,
-        staffGroup: values.staffGroup,
-        grade: values.grade,
-      });
+        values.employeeNumber ?? '',
+        values.primaryAssignment,
+        sex.value,
+        ethnicity.value,
+        disability.value,
+        v.hourlyPay,
+        values.contractedHours,
+        values.bonusPay ?? 0,
+        values.fullPay ?? true,
+        values.staffGroup,
+        values.grade,
+      );
     },
     malformed(line, message) {
       quality.rowsRead++;

@@ -82,6 +82,47 @@ export function buildUnits(a: Assignments, unit: Unit): UnitsResult {
 
 const CHARACTERISTIC_FIELDS = ['sex', 'ethnicity', 'disability'] as const;
 
+/** Rows per person above which grouping uses a map instead of the packed sort. */
+const PACKED_LIMIT = 2 ** 22;
+
+/**
+ * Number the people: personOf[row] and each person's first row (lowest row index).
+ * Employee keys are below 2³¹ (see assignments.ts), so key × 2²² + row fits exactly in a
+ * double and one numeric sort groups a person's rows together, much faster than a map of a
+ * million strings. People are numbered in key order; nothing depends on that order.
+ */
+function groupPeople(a: Assignments): { personOf: Int32Array; firstRow: number[] } {
+  const personOf = new Int32Array(a.length);
+  const firstRow: number[] = [];
+  if (a.length <= PACKED_LIMIT) {
+    const packed = new Float64Array(a.length);
+    for (let i = 0; i < a.length; i++) packed[i] = a.employee[i] * PACKED_LIMIT + i;
+    packed.sort();
+    let previous = -1;
+    for (let k = 0; k < packed.length; k++) {
+      const key = Math.floor(packed[k] / PACKED_LIMIT);
+      const row = packed[k] - key * PACKED_LIMIT;
+      if (key !== previous) {
+        firstRow.push(row);
+        previous = key;
+      }
+      personOf[row] = firstRow.length - 1;
+    }
+    return { personOf, firstRow };
+  }
+  const ids = new Map<number, number>();
+  for (let i = 0; i < a.length; i++) {
+    let id = ids.get(a.employee[i]);
+    if (id === undefined) {
+      id = firstRow.length;
+      ids.set(a.employee[i], id);
+      firstRow.push(i);
+    }
+    personOf[i] = id;
+  }
+  return { personOf, firstRow };
+}
+
 /**
  * Combine each person's assignments: hourly pay = total pay ÷ total hours, i.e. the mean of
  * the assignments' rates weighted by contracted hours (equal weights when any assignment's
@@ -91,19 +132,7 @@ const CHARACTERISTIC_FIELDS = ['sex', 'ethnicity', 'disability'] as const;
  * reported and left out, since which value is right cannot be known.
  */
 function buildPeople(a: Assignments): UnitsResult {
-  const personOf = new Int32Array(a.length);
-  const firstRow: number[] = [];
-  const ids = new Map<string, number>();
-  for (let i = 0; i < a.length; i++) {
-    const key = a.employee[i] as string;
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = firstRow.length;
-      ids.set(key, id);
-      firstRow.push(i);
-    }
-    personOf[i] = id;
-  }
+  const { personOf, firstRow } = groupPeople(a);
   const n = firstRow.length;
   const weighted = new Float64Array(n);
   const hours = new Float64Array(n);
@@ -144,7 +173,7 @@ function buildPeople(a: Assignments): UnitsResult {
       const fields = CHARACTERISTIC_FIELDS.filter((_, bit) => mask & (1 << bit));
       conflicts.push({
         line: a.line[i] as number,
-        employee: a.employee[i] as string,
+        employee: a.employeeName(a.employee[i]),
         message: `this person's assignments disagree on ${fields.join(' and ')}`,
       });
     }

@@ -23,14 +23,29 @@ export interface ReportInput {
   readonly warnings: readonly string[];
 }
 
-/** Indices of `keep` units ordered by `values`, lowest first. */
-function orderBy(values: Float64Array, length: number, keep: (i: number) => boolean): Uint32Array {
+/**
+ * Indices of the units with `keep[i]` set, ordered by `values`, lowest first. Sorting the
+ * indices with a comparator costs about 4× a native numeric sort, so when every value is a
+ * whole number of 1/10,000ths (hourly pay is rounded to 4 places) each is packed with its
+ * index into one exact double, value × 2²² + index, and sorted natively.
+ */
+function orderBy(values: Float64Array, keep: Uint8Array): Uint32Array {
   let count = 0;
-  for (let i = 0; i < length; i++) if (keep(i)) count++;
+  for (let i = 0; i < keep.length; i++) count += keep[i];
   const order = new Uint32Array(count);
-  let at = 0;
-  for (let i = 0; i < length; i++) if (keep(i)) order[at++] = i;
-  return order.sort((a, b) => values[a] - values[b]);
+  for (let i = 0, at = 0; i < keep.length; i++) if (keep[i]) order[at++] = i;
+  const INDEX = 2 ** 22;
+  let packable = values.length <= INDEX;
+  for (let k = 0; packable && k < count; k++) {
+    const scaled = values[order[k]] * 10_000;
+    packable = Number.isInteger(scaled) && scaled >= 0 && scaled < 2 ** 31;
+  }
+  if (!packable) return order.sort((a, b) => values[a] - values[b]);
+  const packed = new Float64Array(count);
+  for (let k = 0; k < count; k++) packed[k] = values[order[k]] * 10_000 * INDEX + order[k];
+  packed.sort();
+  for (let k = 0; k < count; k++) order[k] = packed[k] % INDEX;
+  return order;
 }
 
 /** Build the whole report from validated, unit-level data. Pure: no I/O, no clock. */
@@ -40,14 +55,18 @@ export function buildReport(input: ReportInput): Report {
 
   let reducedPay = 0;
   let zeroPay = 0;
+  const onFullPay = new Uint8Array(units.length);
+  const recipient = new Uint8Array(units.length);
   for (let i = 0; i < units.length; i++) {
     if (units.fullPay[i] === 0) reducedPay++;
     else if (!(units.pay[i] > 0)) zeroPay++;
+    else onFullPay[i] = 1;
+    if (units.bonus[i] > 0) recipient[i] = 1;
   }
   const context: ViewContext = {
     units,
-    fullPayByPay: orderBy(units.pay, units.length, (i) => units.fullPay[i] === 1 && units.pay[i] > 0),
-    recipientsByBonus: orderBy(units.bonus, units.length, (i) => units.bonus[i] > 0),
+    fullPayByPay: orderBy(units.pay, onFullPay),
+    recipientsByBonus: orderBy(units.bonus, recipient),
     minGroupSize: input.minGroupSize,
     hasBonusColumn: input.plan.hasBonusColumn,
   };

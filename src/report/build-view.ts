@@ -18,17 +18,17 @@ export interface ViewContext {
 }
 
 /** Partition an ordered list of units by group, keeping the order within each group. */
-function valuesByGroup(order: Uint32Array, values: Float64Array, groupOf: (unit: number) => number, groups: number): Float64Array[] {
+function valuesByGroup(order: Uint32Array, values: Float64Array, groupOf: Int8Array, groups: number): Float64Array[] {
   const sizes = new Array<number>(groups).fill(0);
   for (let i = 0; i < order.length; i++) {
-    const g = groupOf(order[i]);
+    const g = groupOf[order[i]];
     if (g >= 0) sizes[g]++;
   }
   const out = sizes.map((size) => new Float64Array(size));
   const filled = new Array<number>(groups).fill(0);
   for (let i = 0; i < order.length; i++) {
     const unit = order[i];
-    const g = groupOf(unit);
+    const g = groupOf[unit];
     if (g >= 0) out[g][filled[g]++] = values[unit];
   }
   return out;
@@ -44,16 +44,17 @@ const pct = (part: number, whole: number): number | null => (whole === 0 ? null 
 export function buildView(def: ViewDefinition, ctx: ViewContext): CharacteristicReport {
   const { units, minGroupSize: k } = ctx;
   const codes = units[def.characteristic];
-  const table = def.groupOfCode;
-  const groupOf = (unit: number): number => table[codes[unit]];
+  const table = Int8Array.from(def.groupOfCode);
   const n = def.groups.length;
 
-  // Relevant employees, bonus recipients and units outside the view.
+  // Each unit's group in this view (-1: outside it); relevant employees and bonus recipients.
+  const groupOf = new Int8Array(units.length);
   const relevant = new Array<number>(n).fill(0);
   const recipients = new Array<number>(n).fill(0);
   let outsideRelevant = 0;
   for (let i = 0; i < units.length; i++) {
-    const g = groupOf(i);
+    const g = table[codes[i]];
+    groupOf[i] = g;
     if (g < 0) outsideRelevant++;
     else {
       relevant[g]++;
@@ -65,20 +66,24 @@ export function buildView(def: ViewDefinition, ctx: ViewContext): Characteristic
   const bonusByGroup = valuesByGroup(ctx.recipientsByBonus, units.bonus, groupOf, n);
 
   // The quartile population: every full-pay unit in the view, in pay order.
-  const inView = ctx.fullPayByPay.filter((unit) => groupOf(unit) >= 0);
-  const quartilePay = new Float64Array(inView.length);
-  const quartileGroup = new Uint8Array(inView.length);
-  for (let i = 0; i < inView.length; i++) {
-    quartilePay[i] = units.pay[inView[i]];
-    quartileGroup[i] = groupOf(inView[i]);
+  const order = ctx.fullPayByPay;
+  let inView = 0;
+  for (let i = 0; i < order.length; i++) if (groupOf[order[i]] >= 0) inView++;
+  const quartilePay = new Float64Array(inView);
+  const quartileGroup = new Uint8Array(inView);
+  for (let i = 0, at = 0; i < order.length; i++) {
+    const g = groupOf[order[i]];
+    if (g < 0) continue;
+    quartilePay[at] = units.pay[order[i]];
+    quartileGroup[at++] = g;
   }
   const counts = quarterCounts(
     quartilePay,
     quartileGroup,
     def.groups.map((g) => g.name),
   );
-  const sizes = quarterSizes(inView.length);
-  const outsideFullPay = ctx.fullPayByPay.length - inView.length;
+  const sizes = quarterSizes(inView);
+  const outsideFullPay = order.length - inView;
 
   const small = (size: number) => k > 0 && size > 0 && size < k;
   const ref = def.groups.findIndex((g) => g.reference);

@@ -128,9 +128,10 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
     warnings.push('no Full Pay column: everyone with positive hourly pay counts as a full-pay relevant employee');
   }
 
-  const used = new Set<Field>([...PAY_METHOD_FIELDS[payMethod], 'contractedHours', 'bonusPay', 'fullPay', 'primaryAssignment', 'staffGroup', 'grade', ...characteristics]);
+  const used = new Set<Field>([...PAY_METHOD_FIELDS[payMethod], 'contractedHours', 'bonusPay', 'fullPay', ...characteristics]);
   if (payMethod === 'annual-salary') used.add('fte');
   if (unit === 'person') used.add('employeeNumber');
+  if (unit === 'primary') used.add('primaryAssignment');
   const fields = [...used].filter(has);
 
   return {

@@ -26,8 +26,14 @@ interface Cell {
   readonly index: number;
   readonly header: string;
   readonly schema: z.ZodType;
-  readonly cache: Map<string, Verdict>;
+  /** Verdicts by raw text; undefined for identifiers, whose values never repeat. */
+  readonly cache: Map<string, Verdict> | undefined;
+  /** The previous row's text and verdict: adjacent rows often agree (flags, codes). */
+  lastRaw: string | undefined;
+  lastVerdict: Verdict | undefined;
 }
+
+const IDENTIFIERS: ReadonlySet<Field> = new Set(['employeeNumber', 'assignmentNumber']);
 
 function verdictOf(schema: z.ZodType, raw: string): Verdict {
   const result = schema.safeParse(raw);
@@ -58,7 +64,15 @@ export class RowValidator {
     for (const field of fields) {
       const index = columns.index.get(field);
       if (index === undefined) continue;
-      this.cells.push({ field, index, header: columns.header.get(field) ?? field, schema: cellSchema(field, requirements), cache: new Map() });
+      this.cells.push({
+        field,
+        index,
+        header: columns.header.get(field) ?? field,
+        schema: cellSchema(field, requirements),
+        cache: IDENTIFIERS.has(field) ? undefined : new Map(),
+        lastRaw: undefined,
+        lastVerdict: undefined,
+      });
       (this.values as Record<string, unknown>)[field] = undefined;
     }
     this.width = columns.headers.length;
@@ -78,10 +92,17 @@ export class RowValidator {
     let issues: RowIssue[] | undefined;
     for (const cell of this.cells) {
       const raw = record[cell.index];
-      let verdict = cell.cache.get(raw);
-      if (verdict === undefined) {
-        verdict = verdictOf(cell.schema, raw);
-        if (cell.cache.size < CACHE_LIMIT) cell.cache.set(raw, verdict);
+      let verdict: Verdict | undefined;
+      if (raw === cell.lastRaw) verdict = cell.lastVerdict as Verdict;
+      else {
+        const cache = cell.cache;
+        verdict = cache?.get(raw);
+        if (verdict === undefined) {
+          verdict = verdictOf(cell.schema, raw);
+          if (cache !== undefined && cache.size < CACHE_LIMIT) cache.set(raw, verdict);
+        }
+        cell.lastRaw = raw;
+        cell.lastVerdict = verdict;
       }
       if (verdict.ok) values[cell.field] = verdict.value;
       else {

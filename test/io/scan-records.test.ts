@@ -38,7 +38,7 @@ function scan(text: string | Buffer, chunkSizes: number[] = [], delimiter = ',')
 
 /** csv-parse's reading of the same text: the oracle. */
 function oracle(text: string, delimiter = ',') {
-  const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true, delimiter, info: true }) as {
+  const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true, delimiter, info: true }) as unknown as {
     record: string[];
     info: { lines: number };
   }[];
