@@ -15,6 +15,8 @@ export interface ReadOptions {
   readonly map: ReadonlyMap<Field, string>;
   readonly strict: boolean;
   readonly quiet: boolean;
+  /** Reading threads; undefined: 2 for files of 32 MB or more, else 1. */
+  readonly threads?: number | undefined;
 }
 
 export const FORMATS = ['table', 'json'] as const;
@@ -66,6 +68,11 @@ const readShape = {
   map: z.preprocess((value) => value ?? [], mapEntries),
   strict: z.boolean().default(false),
   quiet: z.boolean().default(false),
+  threads: z
+    .string()
+    .optional()
+    .refine((s) => s === undefined || /^[1-9]\d?$/.test(s), { error: 'expected --threads to be a whole number from 1 to 99' })
+    .transform((s) => (s === undefined ? undefined : Number(s))),
 };
 
 const readSchema = z.object(readShape);

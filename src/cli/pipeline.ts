@@ -1,5 +1,6 @@
 import { DataError } from '../errors.js';
-import { openInput } from '../io/source.js';
+import { availableParallelism } from 'node:os';
+import { inspectInput, openInput } from '../io/source.js';
 import { loadInput, type Loaded } from '../io/load.js';
 import { buildUnits, type UnitsResult } from '../metrics/units.js';
 import type { DataQuality } from '../schema/quality.js';
@@ -17,12 +18,24 @@ export interface Analysed {
  * Read, validate and form units: everything before the figures. Shared by `report` and
  * `validate`, so both account for rows identically.
  */
+/** Files at least this large are read on several threads. */
+const PARALLEL_BYTES = 32 << 20;
+
 export async function analyse(file: string, options: ReadOptions, io: CliIo): Promise<Analysed> {
-  const source = await openInput(file, io.stdin);
   const progress = options.quiet ? undefined : progressReporter(io.stderr);
+  const loadOptions = { ...options, onProgress: progress?.update };
   let loaded: Loaded;
   try {
-    loaded = await loadInput(source.name, source.stream, { ...options, onProgress: progress?.update });
+    const size = file === '-' ? 0 : await inspectInput(file);
+    const threads = options.threads ?? (size >= PARALLEL_BYTES ? Math.min(2, availableParallelism()) : 1);
+    if (file !== '-' && threads > 1) {
+      // Loaded only when needed: it starts worker threads.
+      const { loadFileParallel } = await import('../io/load-parallel.js');
+      loaded = await loadFileParallel(file, loadOptions, threads);
+    } else {
+      const source = await openInput(file, io.stdin);
+      loaded = await loadInput(source.name, source.stream, loadOptions);
+    }
   } finally {
     progress?.done();
   }

@@ -15,7 +15,8 @@ function addReadOptions(command: Command): Command {
     .addOption(new Option('--salary-basis <basis>', 'annual salary is whole-time (fte) or actual pro-rata').choices(['fte', 'actual']).default('fte'))
     .option('--map <field=Header>', 'read a field from a column with another name (repeatable)', collect)
     .option('--strict', 'exit 1 if any row is invalid')
-    .option('--quiet', 'no warnings, invalid-row listing or progress on stderr');
+    .option('--quiet', 'no warnings, invalid-row listing or progress on stderr')
+    .option('--threads <n>', 'threads reading the file (default: 2 for files of 32 MB or more)');
 }
 
 const REPORT_EXAMPLES = `

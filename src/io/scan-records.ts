@@ -62,6 +62,23 @@ export class RecordScanner {
     return this.sawHeader;
   }
 
+  /**
+   * Start after a header read elsewhere: for a worker thread that scans a later part of the
+   * file. `line` is the line the part starts on.
+   */
+  resume(needed: readonly number[], width: number, line: number): void {
+    this.started = true;
+    this.sawHeader = true;
+    this.line = line;
+    this.isNeeded = Array.from({ length: Math.max(width, ...needed.map((i) => i + 1)) }, (_, i) => needed.includes(i));
+    this.cells = new Array<string>(this.isNeeded.length).fill('');
+  }
+
+  /** Text of an unfinished record at the end of the input so far (a quoted field still open). */
+  get unfinished(): boolean {
+    return this.carry !== '' || this.pending !== undefined;
+  }
+
   /** Feed the next chunk of bytes. */
   push(chunk: Buffer): void {
     let buffer = this.pending === undefined ? chunk : Buffer.concat([this.pending, chunk]);

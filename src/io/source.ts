@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { DataError } from '../errors.js';
 
@@ -9,9 +9,11 @@ export interface InputSource {
   readonly stream: Readable;
 }
 
-/** Open a file, or stdin for "-", turning the usual mistakes into one-line data errors. */
-export async function openInput(path: string, stdin: Readable): Promise<InputSource> {
-  if (path === '-') return { name: '-', stream: stdin };
+/**
+ * Check that a path is a readable regular file and return its size, turning the usual
+ * mistakes (missing, a directory, no permission) into one-line data errors.
+ */
+export async function inspectInput(path: string): Promise<number> {
   let info;
   try {
     info = await stat(path);
@@ -19,13 +21,19 @@ export async function openInput(path: string, stdin: Readable): Promise<InputSou
     throw fileError(path, error);
   }
   if (info.isDirectory()) throw new DataError(`${path} is a directory, not a CSV file`);
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  // Surface open errors (e.g. permission denied) here rather than mid-read.
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (error) => reject(fileError(path, error)));
-  });
-  return { name: path, stream };
+  try {
+    await (await open(path, 'r')).close();
+  } catch (error) {
+    throw fileError(path, error);
+  }
+  return info.size;
+}
+
+/** Open a file, or stdin for "-". */
+export async function openInput(path: string, stdin: Readable): Promise<InputSource> {
+  if (path === '-') return { name: '-', stream: stdin };
+  await inspectInput(path);
+  return { name: path, stream: createReadStream(path, { highWaterMark: 1 << 20 }) };
 }
 
 export function fileError(path: string, error: unknown): DataError {

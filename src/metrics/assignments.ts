@@ -30,8 +30,8 @@ export interface Assignments {
   readonly grade: Int32Array;
   readonly staffGroups: readonly string[];
   readonly grades: readonly string[];
-  /** The employee number as written, from its key. */
-  employeeName(key: number): string;
+  /** Employee numbers that are not plain numbers, by key − INTERNED_KEY_BASE. */
+  readonly employeeNames: readonly string[];
 }
 
 export interface AssignmentInput {
@@ -60,6 +60,11 @@ const DISABILITY_INDEX = new Map<string, number>(DISABILITY_GROUPS.map((v, i) =>
  */
 export const INTERNED_KEY_BASE = 1e9;
 const PLAIN_NUMBER = /^[1-9]\d{0,8}$/;
+
+/** The employee number as written, from its key. */
+export function employeeName(a: Assignments, key: number): string {
+  return key >= INTERNED_KEY_BASE ? (a.employeeNames[key - INTERNED_KEY_BASE] as string) : String(key);
+}
 
 class Interner {
   readonly names: string[] = [];
@@ -170,7 +175,6 @@ export class AssignmentBuilder {
   }
 
   build(): Assignments {
-    const names = this.employees.names;
     const n = this.line.length;
     const f64 = (c: Float64Column) => c.data.slice(0, n);
     return {
@@ -189,9 +193,59 @@ export class AssignmentBuilder {
       grade: this.grade.data.slice(0, n),
       staffGroups: this.staffGroups.names,
       grades: this.grades.names,
-      employeeName: (key) => (key >= INTERNED_KEY_BASE ? (names[key - INTERNED_KEY_BASE] as string) : String(key)),
+      employeeNames: this.employees.names,
     };
   }
+}
+
+/**
+ * Join parts read separately (by worker threads) into one set of columns. Labels and
+ * non-numeric employee numbers were interned per part, so their ids are mapped to one
+ * shared dictionary; everything else is copied as it is.
+ */
+export function concatAssignments(parts: readonly Assignments[]): Assignments {
+  if (parts.length === 1) return parts[0] as Assignments;
+  const length = parts.reduce((sum, p) => sum + p.length, 0);
+  const staffGroups = new Interner();
+  const grades = new Interner();
+  const employees = new Interner();
+  const out = {
+    length,
+    line: new Uint32Array(length),
+    employee: new Float64Array(length),
+    primary: new Int8Array(length),
+    sex: new Uint8Array(length),
+    ethnicity: new Uint8Array(length),
+    disability: new Uint8Array(length),
+    hourlyPay: new Float64Array(length),
+    hours: new Float64Array(length),
+    bonus: new Float64Array(length),
+    fullPay: new Uint8Array(length),
+    staffGroup: new Int32Array(length),
+    grade: new Int32Array(length),
+    staffGroups: staffGroups.names,
+    grades: grades.names,
+    employeeNames: employees.names,
+  };
+  let at = 0;
+  for (const p of parts) {
+    for (const key of ['line', 'primary', 'sex', 'ethnicity', 'disability', 'hourlyPay', 'hours', 'bonus', 'fullPay'] as const) {
+      (out[key] as Float64Array).set(p[key] as Float64Array, at);
+    }
+    const groupIds = p.staffGroups.map((name) => staffGroups.id(name));
+    const gradeIds = p.grades.map((name) => grades.id(name));
+    const employeeIds = p.employeeNames.map((name) => INTERNED_KEY_BASE + employees.id(name));
+    for (let i = 0; i < p.length; i++) {
+      const g = p.staffGroup[i];
+      out.staffGroup[at + i] = g < 0 ? g : (groupIds[g] as number);
+      const b = p.grade[i];
+      out.grade[at + i] = b < 0 ? b : (gradeIds[b] as number);
+      const e = p.employee[i];
+      out.employee[at + i] = e >= INTERNED_KEY_BASE ? (employeeIds[e - INTERNED_KEY_BASE] as number) : e;
+    }
+    at += p.length;
+  }
+  return out;
 }
 
 /** Build assignments from plain rows: for tests and small callers. */

@@ -1,5 +1,5 @@
 import type { Unit } from '../schema/plan.js';
-import type { Assignments } from './assignments.js';
+import { employeeName, type Assignments } from './assignments.js';
 import { roundRate } from './hourly-pay.js';
 
 /**
@@ -144,7 +144,7 @@ function buildPeople(a: Assignments): UnitsResult {
   const conflicted = new Uint8Array(n);
   const profileRow = Int32Array.from(firstRow);
   for (let i = 0; i < a.length; i++) {
-    const p = personOf[i] as number;
+    const p = personOf[i];
     const pay = a.hourlyPay[i] as number;
     const h = a.hours[i] as number;
     if (Number.isNaN(h)) hoursUnknown[p] = 1;
@@ -159,7 +159,10 @@ function buildPeople(a: Assignments): UnitsResult {
     const first = firstRow[p] as number;
     // Bit per characteristic that disagrees with the person's first row.
     conflicted[p] |= (a.sex[i] !== a.sex[first] ? 1 : 0) | (a.ethnicity[i] !== a.ethnicity[first] ? 2 : 0) | (a.disability[i] !== a.disability[first] ? 4 : 0);
-    if (a.primary[i] === 1 && a.primary[profileRow[p] as number] !== 1) profileRow[p] = i;
+    // Profile: the primary assignment, else the row on the lowest line (whatever the row order).
+    const current = profileRow[p];
+    const better = a.primary[i] === 1 ? a.primary[current] !== 1 || a.line[i] < a.line[current] : a.primary[current] !== 1 && a.line[i] < a.line[current];
+    if (better) profileRow[p] = i;
   }
 
   const conflicts: Conflict[] = [];
@@ -173,7 +176,7 @@ function buildPeople(a: Assignments): UnitsResult {
       const fields = CHARACTERISTIC_FIELDS.filter((_, bit) => mask & (1 << bit));
       conflicts.push({
         line: a.line[i] as number,
-        employee: a.employeeName(a.employee[i]),
+        employee: employeeName(a, a.employee[i]),
         message: `this person's assignments disagree on ${fields.join(' and ')}`,
       });
     }

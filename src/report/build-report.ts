@@ -2,8 +2,8 @@ import type { DataQuality } from '../schema/quality.js';
 import type { Field } from '../schema/fields.js';
 import type { RunPlan } from '../schema/plan.js';
 import type { PayConfig, PayPeriod } from '../metrics/hourly-pay.js';
-import type { UnitsResult } from '../metrics/units.js';
-import { buildView, type ViewContext } from './build-view.js';
+import type { Units, UnitsResult } from '../metrics/units.js';
+import { buildView, type Ordered, type ViewContext } from './build-view.js';
 import { SCHEMA_VERSION, type Exclusion, type Report } from './model.js';
 import { VIEWS } from './views.js';
 
@@ -35,17 +35,34 @@ function orderBy(values: Float64Array, keep: Uint8Array): Uint32Array {
   const order = new Uint32Array(count);
   for (let i = 0, at = 0; i < keep.length; i++) if (keep[i]) order[at++] = i;
   const INDEX = 2 ** 22;
+  const packed = new Float64Array(count);
   let packable = values.length <= INDEX;
   for (let k = 0; packable && k < count; k++) {
-    const scaled = values[order[k]] * 10_000;
-    packable = Number.isInteger(scaled) && scaled >= 0 && scaled < 2 ** 31;
+    // Exact when the value is a whole number of 1/10,000ths: then scaled / 10,000 gives it back.
+    const scaled = Math.round(values[order[k]] * 10_000);
+    packable = scaled / 10_000 === values[order[k]] && scaled >= 0 && scaled < 2 ** 31;
+    packed[k] = scaled * INDEX + order[k];
   }
   if (!packable) return order.sort((a, b) => values[a] - values[b]);
-  const packed = new Float64Array(count);
-  for (let k = 0; k < count; k++) packed[k] = values[order[k]] * 10_000 * INDEX + order[k];
   packed.sort();
   for (let k = 0; k < count; k++) order[k] = packed[k] % INDEX;
   return order;
+}
+
+/** The values and characteristic codes of `order`'s units, in that order. */
+function ordered(order: Uint32Array, values: Float64Array, units: Units): Ordered {
+  const pick = <T extends Float64Array | Uint8Array>(column: T, out: T): T => {
+    for (let k = 0; k < order.length; k++) out[k] = column[order[k]];
+    return out;
+  };
+  return {
+    values: pick(values, new Float64Array(order.length)),
+    codes: {
+      sex: pick(units.sex, new Uint8Array(order.length)),
+      ethnicity: pick(units.ethnicity, new Uint8Array(order.length)),
+      disability: pick(units.disability, new Uint8Array(order.length)),
+    },
+  };
 }
 
 /** Build the whole report from validated, unit-level data. Pure: no I/O, no clock. */
@@ -65,8 +82,8 @@ export function buildReport(input: ReportInput): Report {
   }
   const context: ViewContext = {
     units,
-    fullPayByPay: orderBy(units.pay, onFullPay),
-    recipientsByBonus: orderBy(units.bonus, recipient),
+    fullPay: ordered(orderBy(units.pay, onFullPay), units.pay, units),
+    recipients: ordered(orderBy(units.bonus, recipient), units.bonus, units),
     minGroupSize: input.minGroupSize,
     hasBonusColumn: input.plan.hasBonusColumn,
   };
@@ -108,7 +125,7 @@ export function buildReport(input: ReportInput): Report {
       rowsInvalid: quality.rowsInvalid,
       assignmentsUsed: input.units.assignmentsUsed,
       relevantEmployees: units.length,
-      fullPayEmployees: context.fullPayByPay.length,
+      fullPayEmployees: context.fullPay.values.length,
       exclusions,
     },
     characteristics: plan.characteristics.flatMap((c) => VIEWS[c].map((view) => buildView(view, context))),

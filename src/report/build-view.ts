@@ -3,35 +3,56 @@ import { known, suppressed, unknown, type Figure } from '../metrics/figure.js';
 import { gap } from '../metrics/gap.js';
 import { BANDS, quarterCounts, quarterSizes, type Band } from '../metrics/quarters.js';
 import type { Units } from '../metrics/units.js';
+import type { Characteristic } from '../schema/plan.js';
 import type { BonusFigures, CharacteristicReport, GroupReport, QuartileCell } from './model.js';
 import type { ViewDefinition } from './views.js';
+
+/**
+ * A population in value order, with each unit's characteristic codes alongside, so that
+ * every view reads it front to back instead of jumping around the unit columns.
+ */
+export interface Ordered {
+  /** Hourly pay (or bonus), lowest first. */
+  readonly values: Float64Array;
+  readonly codes: Readonly<Record<Characteristic, Uint8Array>>;
+}
 
 /** What every view of one report shares: the units and their orderings, sorted once. */
 export interface ViewContext {
   readonly units: Units;
-  /** Full-pay units (fullPay = 1 and pay > 0), lowest hourly pay first. */
-  readonly fullPayByPay: Uint32Array;
-  /** Units with a bonus above 0, lowest bonus first. */
-  readonly recipientsByBonus: Uint32Array;
+  /** Full-pay units (full pay and hourly pay above 0) by hourly pay. */
+  readonly fullPay: Ordered;
+  /** Units with a bonus above 0, by bonus. */
+  readonly recipients: Ordered;
   readonly minGroupSize: number;
   readonly hasBonusColumn: boolean;
 }
 
-/** Partition an ordered list of units by group, keeping the order within each group. */
-function valuesByGroup(order: Uint32Array, values: Float64Array, groupOf: Int8Array, groups: number): Float64Array[] {
+/**
+ * Split an ordered population by group, keeping the order within each group; also the part
+ * of it inside the view (group ≥ 0) with each member's group, for the pay quarters.
+ */
+function partition(ordered: Ordered, characteristic: Characteristic, table: Int8Array, groups: number) {
+  const { values } = ordered;
+  const codes = ordered.codes[characteristic];
   const sizes = new Array<number>(groups).fill(0);
-  for (let i = 0; i < order.length; i++) {
-    const g = groupOf[order[i]];
+  for (let i = 0; i < values.length; i++) {
+    const g = table[codes[i]];
     if (g >= 0) sizes[g]++;
   }
-  const out = sizes.map((size) => new Float64Array(size));
+  const byGroup = sizes.map((size) => new Float64Array(size));
+  const inViewCount = sizes.reduce((a, b) => a + b, 0);
+  const inView = new Float64Array(inViewCount);
+  const inViewGroup = new Uint8Array(inViewCount);
   const filled = new Array<number>(groups).fill(0);
-  for (let i = 0; i < order.length; i++) {
-    const unit = order[i];
-    const g = groupOf[unit];
-    if (g >= 0) out[g][filled[g]++] = values[unit];
+  for (let i = 0, at = 0; i < values.length; i++) {
+    const g = table[codes[i]];
+    if (g < 0) continue;
+    byGroup[g][filled[g]++] = values[i];
+    inView[at] = values[i];
+    inViewGroup[at++] = g;
   }
-  return out;
+  return { byGroup, inView, inViewGroup };
 }
 
 const pct = (part: number, whole: number): number | null => (whole === 0 ? null : (part / whole) * 100);
@@ -47,14 +68,12 @@ export function buildView(def: ViewDefinition, ctx: ViewContext): Characteristic
   const table = Int8Array.from(def.groupOfCode);
   const n = def.groups.length;
 
-  // Each unit's group in this view (-1: outside it); relevant employees and bonus recipients.
-  const groupOf = new Int8Array(units.length);
+  // Relevant employees and bonus recipients by group; units outside the view (group -1).
   const relevant = new Array<number>(n).fill(0);
   const recipients = new Array<number>(n).fill(0);
   let outsideRelevant = 0;
   for (let i = 0; i < units.length; i++) {
     const g = table[codes[i]];
-    groupOf[i] = g;
     if (g < 0) outsideRelevant++;
     else {
       relevant[g]++;
@@ -62,28 +81,19 @@ export function buildView(def: ViewDefinition, ctx: ViewContext): Characteristic
     }
   }
 
-  const payByGroup = valuesByGroup(ctx.fullPayByPay, units.pay, groupOf, n);
-  const bonusByGroup = valuesByGroup(ctx.recipientsByBonus, units.bonus, groupOf, n);
+  const pay = partition(ctx.fullPay, def.characteristic, table, n);
+  const payByGroup = pay.byGroup;
+  const bonusByGroup = partition(ctx.recipients, def.characteristic, table, n).byGroup;
 
-  // The quartile population: every full-pay unit in the view, in pay order.
-  const order = ctx.fullPayByPay;
-  let inView = 0;
-  for (let i = 0; i < order.length; i++) if (groupOf[order[i]] >= 0) inView++;
-  const quartilePay = new Float64Array(inView);
-  const quartileGroup = new Uint8Array(inView);
-  for (let i = 0, at = 0; i < order.length; i++) {
-    const g = groupOf[order[i]];
-    if (g < 0) continue;
-    quartilePay[at] = units.pay[order[i]];
-    quartileGroup[at++] = g;
-  }
+  // Pay quarters over every full-pay unit in the view, in pay order.
   const counts = quarterCounts(
-    quartilePay,
-    quartileGroup,
+    pay.inView,
+    pay.inViewGroup,
     def.groups.map((g) => g.name),
   );
+  const inView = pay.inView.length;
   const sizes = quarterSizes(inView);
-  const outsideFullPay = order.length - inView;
+  const outsideFullPay = ctx.fullPay.values.length - inView;
 
   const small = (size: number) => k > 0 && size > 0 && size < k;
   const ref = def.groups.findIndex((g) => g.reference);

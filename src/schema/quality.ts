@@ -19,7 +19,7 @@ export interface DataQuality {
   readonly rowsRead: number;
   readonly rowsValid: number;
   readonly rowsInvalid: number;
-  /** The first ISSUES_SHOWN issues in file order, with values (stderr only, never in reports). */
+  /** The ISSUES_SHOWN issues with the lowest line numbers, with values (stderr only, never in reports). */
   readonly firstIssues: readonly RowIssue[];
   readonly issueCount: number;
   /** Invalid rows by reason (column and message, no values): each invalid row counted once, by its first issue. */
@@ -28,22 +28,56 @@ export interface DataQuality {
   readonly unrecognised: readonly UnrecognisedValue[];
 }
 
+/** A collector's state as plain data, to send from a worker thread and merge. */
+export interface QualitySnapshot {
+  readonly rowsRead: number;
+  readonly rowsInvalid: number;
+  readonly issueCount: number;
+  readonly first: readonly RowIssue[];
+  readonly reasons: ReadonlyMap<string, number>;
+  readonly unknown: ReadonlyMap<string, UnrecognisedValue>;
+}
+
 export class QualityCollector {
   rowsRead = 0;
   private rowsInvalid = 0;
   private issueCount = 0;
-  private readonly first: RowIssue[] = [];
+  /** The issues with the lowest line numbers (issues can arrive out of line order). */
+  private first: RowIssue[] = [];
   private readonly reasons = new Map<string, number>();
   private readonly unknown = new Map<string, { field: UnrecognisedValue['field']; value: string; count: number }>();
 
   invalid(issues: readonly RowIssue[]): void {
     this.rowsInvalid++;
     this.issueCount += issues.length;
-    for (const issue of issues) if (this.first.length < ISSUES_SHOWN) this.first.push(issue);
+    this.keep(issues);
     const head = issues[0];
     if (head) {
       const reason = `${head.column}: ${head.message}`;
       this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
+    }
+  }
+
+  private keep(issues: readonly RowIssue[]): void {
+    this.first.push(...issues);
+    if (this.first.length > 2 * ISSUES_SHOWN) this.first = this.first.sort((x, y) => x.line - y.line).slice(0, ISSUES_SHOWN);
+  }
+
+  snapshot(): QualitySnapshot {
+    return { rowsRead: this.rowsRead, rowsInvalid: this.rowsInvalid, issueCount: this.issueCount, first: this.first, reasons: this.reasons, unknown: this.unknown };
+  }
+
+  /** Add another collector's counts (from a worker thread reading part of the file). */
+  merge(other: QualitySnapshot): void {
+    this.rowsRead += other.rowsRead;
+    this.rowsInvalid += other.rowsInvalid;
+    this.issueCount += other.issueCount;
+    this.keep(other.first);
+    for (const [reason, count] of other.reasons) this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + count);
+    for (const [key, entry] of other.unknown) {
+      const mine = this.unknown.get(key);
+      if (mine) mine.count += entry.count;
+      else this.unknown.set(key, { ...entry });
     }
   }
 
@@ -60,7 +94,7 @@ export class QualityCollector {
       rowsRead: this.rowsRead,
       rowsValid: this.rowsRead - this.rowsInvalid,
       rowsInvalid: this.rowsInvalid,
-      firstIssues: [...this.first].sort((x, y) => x.line - y.line),
+      firstIssues: [...this.first].sort((x, y) => x.line - y.line).slice(0, ISSUES_SHOWN),
       issueCount: this.issueCount,
       invalidByReason: byCount([...this.reasons].map(([reason, count]) => ({ reason, count }))),
       unrecognised: byCount([...this.unknown.values()].map((u) => ({ ...u }))),

@@ -1,0 +1,207 @@
+import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { DataError } from '../errors.js';
+import { concatAssignments, type Assignments } from '../metrics/assignments.js';
+import { QualityCollector, type QualitySnapshot } from '../schema/quality.js';
+import { RecordScanner } from './scan-records.js';
+import { emptyInput, loadInput, prepare, type Loaded, type LoadOptions, type Prepared } from './load.js';
+import { fileError } from './source.js';
+import type { WorkerInput, WorkerReply } from './load-worker.js';
+
+/**
+ * Read a large export on several threads. The main thread reads the file, hashes it and
+ * cuts it into chunks at record ends; worker threads scan, validate and collect the rows of
+ * each chunk (the costly part); the parts are then joined. The figures do not depend on row
+ * order, and each chunk carries its first line number, so the result equals the
+ * single-threaded read (a test compares them).
+ *
+ * Record ends are found by quote parity: a line end is a record end when an even number of
+ * quotes comes before it. That holds for RFC 4180 files. A quote in the middle of an
+ * unquoted field (allowed by the scanner, not by the RFC) would make parity lie, so on the
+ * first such quote this reader stops and reads the file again on one thread.
+ */
+const CHUNK_BYTES = 4 << 20;
+const IN_FLIGHT_PER_WORKER = 2;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const DELIMITER = 0x2c;
+
+// Under the test runner this module runs from src/ as TypeScript; the worker must be the
+// compiled one (test/global-setup.ts builds dist/ first).
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? '../../dist/io/load-worker.js' : './load-worker.js', import.meta.url);
+
+class StrayQuote extends Error {}
+
+export async function loadFileParallel(path: string, options: LoadOptions, threads: number): Promise<Loaded> {
+  try {
+    return await readWithWorkers(path, options, threads);
+  } catch (error) {
+    if (!(error instanceof StrayQuote)) throw error;
+    return loadInput(path, createReadStream(path, { highWaterMark: 1 << 20 }), options);
+  }
+}
+
+interface Slot {
+  readonly worker: Worker;
+  inFlight: number;
+  result?: { assignments: Assignments; quality: QualitySnapshot };
+}
+
+async function readWithWorkers(path: string, options: LoadOptions, threads: number): Promise<Loaded> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let pending: Buffer = Buffer.alloc(0);
+  let prepared: Prepared | undefined;
+  let line = 1;
+  let slots: Slot[] = [];
+  let next = 0;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  let rowsRead = 0;
+
+  const start = (headers: string[]) => {
+    const input: WorkerInput = { headers, options: { ...options, map: [...options.map], onProgress: undefined } };
+    slots = Array.from({ length: threads }, () => {
+      const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: input }), inFlight: 0 };
+      slot.worker.on('message', (reply: WorkerReply) => {
+        if (reply.type === 'ack') {
+          slot.inFlight--;
+          rowsRead += reply.rows;
+        } else if (reply.type === 'done') slot.result = { assignments: reply.assignments, quality: reply.quality };
+        else failure ??= reply.dataError ? new DataError(reply.message, reply.details) : new Error(reply.message);
+        wake?.();
+      });
+      slot.worker.on('error', (error) => {
+        failure ??= error;
+        wake?.();
+      });
+      return slot;
+    });
+  };
+  const waitFor = async (ready: () => boolean) => {
+    while (!ready() && failure === undefined) await new Promise<void>((resolve) => (wake = resolve));
+    if (failure !== undefined) throw failure;
+  };
+  const dispatch = async (region: Buffer) => {
+    await waitFor(() => slots.some((s) => s.inFlight < IN_FLIGHT_PER_WORKER));
+    let slot = slots[next % slots.length] as Slot;
+    if (slot.inFlight >= IN_FLIGHT_PER_WORKER) slot = slots.find((s) => s.inFlight < IN_FLIGHT_PER_WORKER) as Slot;
+    next++;
+    slot.inFlight++;
+    const copy = new Uint8Array(region); // a fresh buffer the worker can own
+    slot.worker.postMessage({ type: 'chunk', bytes: copy, line }, [copy.buffer]);
+    line += countLines(region);
+  };
+
+  try {
+    let stream;
+    try {
+      stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+    } catch (error) {
+      throw fileError(path, error);
+    }
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      if (prepared === undefined) {
+        const header = readHeader(pending);
+        if (header === undefined) continue;
+        prepared = prepare(header.fields, options);
+        line = 1 + header.lines;
+        pending = pending.subarray(header.end);
+        start(header.fields);
+      }
+      const end = recordEnd(pending);
+      if (end > 0) {
+        await dispatch(pending.subarray(0, end));
+        pending = pending.subarray(end);
+      }
+      options.onProgress?.(rowsRead, bytes);
+    }
+    if (prepared === undefined) {
+      const header = readHeader(pending, true);
+      if (header === undefined) throw emptyInput(path);
+      prepared = prepare(header.fields, options);
+      line = 1 + header.lines;
+      pending = pending.subarray(header.end);
+      start(header.fields);
+    }
+    if (pending.length > 0) await dispatch(pending);
+    for (const slot of slots) slot.worker.postMessage({ type: 'finish' });
+    await waitFor(() => slots.every((s) => s.result !== undefined));
+  } finally {
+    for (const slot of slots) void slot.worker.terminate();
+  }
+
+  const quality = new QualityCollector();
+  for (const slot of slots) quality.merge(slot.result!.quality);
+  const assignments = concatAssignments(slots.map((s) => s.result!.assignments));
+  return { file: path, sha256: hash.digest('hex'), bytes, ...prepared, assignments, quality };
+}
+
+/**
+ * The header record at the start of the file (after any blank lines), or undefined when it
+ * is not complete yet. `end` is the byte after it.
+ */
+function readHeader(buffer: Buffer, final = false): { fields: string[]; end: number; lines: number } | undefined {
+  let fields: string[] | undefined;
+  const scanner = new RecordScanner({
+    header(h) {
+      fields = h;
+      return [];
+    },
+    record() {},
+    malformed() {},
+  });
+  let from = 0;
+  while (fields === undefined) {
+    let end = recordEnd(buffer, from, true);
+    if (end === -1) {
+      if (!final || from >= buffer.length) return undefined;
+      end = buffer.length;
+    }
+    scanner.push(buffer.subarray(from, end));
+    from = end;
+  }
+  scanner.end();
+  return { fields, end: from, lines: countLines(buffer.subarray(0, from)) };
+}
+
+/**
+ * The byte after the last record end in `buffer` from `from` (or after the first, with
+ * `first`), by quote parity; -1 when there is none. Throws StrayQuote on a quote that opens
+ * in the middle of a field, where parity cannot be trusted.
+ */
+function recordEnd(buffer: Buffer, from = 0, first = false): number {
+  let inside = false;
+  let end = -1;
+  let at = from;
+  for (;;) {
+    const quote = buffer.indexOf(QUOTE, at);
+    const stop = quote === -1 ? buffer.length : quote;
+    if (!inside && stop > at) {
+      // Line ends between here and the next quote are record ends.
+      const lf = first ? buffer.indexOf(LF, at) : buffer.lastIndexOf(LF, stop - 1);
+      if (lf !== -1 && lf >= at && lf < stop) {
+        end = lf + 1;
+        if (first) return end;
+      }
+    }
+    if (quote === -1) return end;
+    if (!inside) {
+      // An opening quote must start a field; `""` re-opens an escaped quote.
+      const before = quote === from ? LF : buffer[quote - 1];
+      if (before !== DELIMITER && before !== LF && before !== QUOTE) throw new StrayQuote();
+    }
+    inside = !inside;
+    at = quote + 1;
+  }
+}
+
+function countLines(buffer: Buffer): number {
+  let n = 0;
+  for (let at = buffer.indexOf(LF); at !== -1; at = buffer.indexOf(LF, at + 1)) n++;
+  return n;
+}

@@ -1,0 +1,57 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { DataError } from '../errors.js';
+import type { Field } from '../schema/fields.js';
+import type { QualitySnapshot } from '../schema/quality.js';
+import type { Assignments } from '../metrics/assignments.js';
+import { prepare, type LoadOptions } from './load.js';
+import { RowConsumer } from './row-consumer.js';
+import { RecordScanner } from './scan-records.js';
+
+/** What the main thread gives each worker: the header and the options (structured-clone safe). */
+export interface WorkerInput {
+  readonly headers: string[];
+  readonly options: Omit<LoadOptions, 'map' | 'onProgress'> & { map: [Field, string][]; onProgress: undefined };
+}
+
+export type WorkerReply =
+  | { type: 'ack'; rows: number }
+  | { type: 'done'; assignments: Assignments; quality: QualitySnapshot }
+  | { type: 'error'; message: string; details: readonly string[]; dataError: boolean };
+
+/**
+ * A worker thread of the parallel reader: scans, validates and collects the rows of each
+ * chunk it is sent (chunks always end at a record end), then sends back its columns.
+ */
+const input = workerData as WorkerInput;
+const prepared = prepare(input.headers, { ...input.options, map: new Map(input.options.map) });
+const consumer = new RowConsumer(prepared.columns, prepared.plan, prepared.pay);
+const needed = consumer.validator.columnIndices;
+const sink = {
+  header: () => needed,
+  record: consumer.record.bind(consumer),
+  malformed: consumer.malformed.bind(consumer),
+};
+const port = parentPort!;
+
+port.on('message', (message: { type: 'chunk'; bytes: Uint8Array; line: number } | { type: 'finish' }) => {
+  try {
+    if (message.type === 'chunk') {
+      const before = consumer.quality.rowsRead;
+      const scanner = new RecordScanner(sink);
+      scanner.resume(needed, input.headers.length, message.line);
+      scanner.push(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
+      scanner.end();
+      port.postMessage({ type: 'ack', rows: consumer.quality.rowsRead - before } satisfies WorkerReply);
+      return;
+    }
+    const assignments = consumer.builder.build();
+    const transfer = Object.values(assignments).filter((v): v is Uint8Array => ArrayBuffer.isView(v)).map((v) => v.buffer as ArrayBuffer);
+    port.postMessage({ type: 'done', assignments, quality: consumer.quality.snapshot() } satisfies WorkerReply, transfer);
+  } catch (error) {
+    const reply: WorkerReply =
+      error instanceof DataError
+        ? { type: 'error', message: error.message, details: error.details, dataError: true }
+        : { type: 'error', message: (error as Error).message, details: [], dataError: false };
+    port.postMessage(reply);
+  }
+});

@@ -1,0 +1,71 @@
+import type { Field } from '../schema/fields.js';
+import type { ColumnMap } from '../schema/headers.js';
+import type { RunPlan } from '../schema/plan.js';
+import { RowValidator } from '../schema/validate-row.js';
+import { QualityCollector } from '../schema/quality.js';
+import type { CodeReading } from '../schema/codes/disability.js';
+import { AssignmentBuilder } from '../metrics/assignments.js';
+import type { PayConfig } from '../metrics/hourly-pay.js';
+import type { RecordSink } from './scan-records.js';
+
+const NOT_RECORDED: CodeReading<'Not recorded'> = { value: 'Not recorded', unrecognised: false };
+const UNKNOWN: CodeReading<'Unknown'> = { value: 'Unknown', unrecognised: false };
+
+/**
+ * What happens to each record once the header is known: validate it, then either add it to
+ * the assignment columns or count it as invalid with its reasons. Used alike by the
+ * single-threaded reader and by each worker thread of the parallel one.
+ */
+export class RowConsumer implements Omit<RecordSink, 'header'> {
+  readonly builder = new AssignmentBuilder();
+  readonly quality = new QualityCollector();
+  readonly validator: RowValidator;
+  private readonly sexColumn: number;
+  private readonly ethnicityColumn: number;
+  private readonly disabilityColumn: number;
+
+  constructor(columns: ColumnMap, plan: RunPlan, pay: PayConfig) {
+    this.validator = new RowValidator(columns, plan.requirements, pay, plan.fields);
+    const at = (f: Field) => (plan.fields.includes(f) ? (columns.index.get(f) ?? -1) : -1);
+    this.sexColumn = at('sex');
+    this.ethnicityColumn = at('ethnicity');
+    this.disabilityColumn = at('disability');
+  }
+
+  record(cells: readonly string[], fieldCount: number, line: number): void {
+    const quality = this.quality;
+    quality.rowsRead++;
+    const v = this.validator;
+    const issues = v.validate(cells, fieldCount, line);
+    if (issues !== undefined) {
+      quality.invalid(issues);
+      return;
+    }
+    const values = v.values;
+    const sex = values.sex ?? NOT_RECORDED;
+    const ethnicity = values.ethnicity ?? UNKNOWN;
+    const disability = values.disability ?? UNKNOWN;
+    if (sex.unrecognised) quality.unrecognised('sex', cells[this.sexColumn]);
+    if (ethnicity.unrecognised) quality.unrecognised('ethnicity', cells[this.ethnicityColumn]);
+    if (disability.unrecognised) quality.unrecognised('disability', cells[this.disabilityColumn]);
+    this.builder.addRow(
+      line,
+      values.employeeNumber ?? '',
+      values.primaryAssignment,
+      sex.value,
+      ethnicity.value,
+      disability.value,
+      v.hourlyPay,
+      values.contractedHours,
+      values.bonusPay ?? 0,
+      values.fullPay ?? true,
+      values.staffGroup,
+      values.grade,
+    );
+  }
+
+  malformed(line: number, message: string): void {
+    this.quality.rowsRead++;
+    this.quality.invalid([{ line, column: '(row)', value: '', message: `not valid CSV: ${message}` }]);
+  }
+}
