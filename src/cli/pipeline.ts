@@ -9,7 +9,8 @@ import type { ReadOptions } from './options.js';
 import { progressReporter } from './progress.js';
 
 export interface Analysed {
-  readonly loaded: Loaded;
+  /** The load without its assignment columns, which are dropped once units are formed. */
+  readonly loaded: Omit<Loaded, 'assignments'>;
   readonly units: UnitsResult;
   readonly quality: DataQuality;
 }
@@ -39,13 +40,14 @@ export async function analyse(file: string, options: ReadOptions, io: CliIo): Pr
   } finally {
     progress?.done();
   }
-  const units = buildUnits(loaded.assignments, loaded.plan.unit);
+  const { assignments, ...rest } = loaded;
+  const units = buildUnits(assignments, loaded.plan.unit);
   for (const conflict of units.conflicts) {
     const column = loaded.columns.header.get('employeeNumber') ?? 'employeeNumber';
     loaded.quality.invalid([{ line: conflict.line, column, value: conflict.employee, message: conflict.message }]);
   }
   const quality = loaded.quality.result();
-  return { loaded, units, quality };
+  return { loaded: rest, units, quality };
 }
 
 /** The checks that stop a report: nothing valid to report on, or --strict with invalid rows. */

@@ -23,6 +23,7 @@ import type { WorkerInput, WorkerReply } from './load-worker.js';
  */
 const CHUNK_BYTES = 4 << 20;
 const IN_FLIGHT_PER_WORKER = 2;
+const YOUNG_GENERATION_MB = Number(process.env.PAYGAP_YG ?? 8);
 const QUOTE = 0x22;
 const LF = 0x0a;
 const DELIMITER = 0x2c;
@@ -33,9 +34,9 @@ const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? '../../dist/io/load
 
 class StrayQuote extends Error {}
 
-export async function loadFileParallel(path: string, options: LoadOptions, threads: number): Promise<Loaded> {
+export async function loadFileParallel(path: string, options: LoadOptions, threads: number, chunkBytes = CHUNK_BYTES): Promise<Loaded> {
   try {
-    return await readWithWorkers(path, options, threads);
+    return await readWithWorkers(path, options, threads, chunkBytes);
   } catch (error) {
     if (!(error instanceof StrayQuote)) throw error;
     return loadInput(path, createReadStream(path, { highWaterMark: 1 << 20 }), options);
@@ -48,7 +49,7 @@ interface Slot {
   result?: { assignments: Assignments; quality: QualitySnapshot };
 }
 
-async function readWithWorkers(path: string, options: LoadOptions, threads: number): Promise<Loaded> {
+async function readWithWorkers(path: string, options: LoadOptions, threads: number, chunkBytes: number): Promise<Loaded> {
   const hash = createHash('sha256');
   let bytes = 0;
   let pending: Buffer = Buffer.alloc(0);
@@ -63,7 +64,9 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
   const start = (headers: string[]) => {
     const input: WorkerInput = { headers, options: { ...options, map: [...options.map], onProgress: undefined } };
     slots = Array.from({ length: threads }, () => {
-      const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: input }), inFlight: 0 };
+      // A small young generation keeps each worker's garbage (the cut strings) from piling up.
+      const worker = new Worker(WORKER_URL, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const slot: Slot = { worker, inFlight: 0 };
       slot.worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'ack') {
           slot.inFlight--;
@@ -83,40 +86,57 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
     while (!ready() && failure === undefined) await new Promise<void>((resolve) => (wake = resolve));
     if (failure !== undefined) throw failure;
   };
-  const dispatch = async (region: Buffer) => {
+  const dispatch = async (...parts: Buffer[]) => {
     await waitFor(() => slots.some((s) => s.inFlight < IN_FLIGHT_PER_WORKER));
     let slot = slots[next % slots.length] as Slot;
     if (slot.inFlight >= IN_FLIGHT_PER_WORKER) slot = slots.find((s) => s.inFlight < IN_FLIGHT_PER_WORKER) as Slot;
     next++;
     slot.inFlight++;
-    const copy = new Uint8Array(region); // a fresh buffer the worker can own
-    slot.worker.postMessage({ type: 'chunk', bytes: copy, line }, [copy.buffer]);
-    line += countLines(region);
+    const firstLine = line;
+    // One fresh buffer the worker can own.
+    const copy = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      copy.set(part, at);
+      at += part.length;
+      line += countLines(part);
+    }
+    slot.worker.postMessage({ type: 'chunk', bytes: copy, line: firstLine }, [copy.buffer]);
   };
 
   try {
     let stream;
     try {
-      stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+      stream = createReadStream(path, { highWaterMark: chunkBytes });
     } catch (error) {
       throw fileError(path, error);
     }
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       hash.update(chunk);
       bytes += chunk.length;
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
       if (prepared === undefined) {
+        pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
         const header = readHeader(pending);
         if (header === undefined) continue;
         prepared = prepare(header.fields, options);
         line = 1 + header.lines;
         pending = pending.subarray(header.end);
         start(header.fields);
+        const end = recordEnd(pending);
+        if (end > 0) {
+          await dispatch(pending.subarray(0, end));
+          pending = pending.subarray(end);
+        }
+        continue;
       }
-      const end = recordEnd(pending);
+      // The unsent tail (part of one record) plus this chunk up to its last record end go
+      // out as one region, copied once; the rest of the chunk becomes the new tail.
+      const end = recordEnd(chunk, 0, false, quoteParity(pending) === 1, pending.length === 0 ? LF : (pending[pending.length - 1] as number));
       if (end > 0) {
-        await dispatch(pending.subarray(0, end));
-        pending = pending.subarray(end);
+        await dispatch(pending, chunk.subarray(0, end));
+        pending = chunk.subarray(end);
+      } else {
+        pending = Buffer.concat([pending, chunk]);
       }
       options.onProgress?.(rowsRead, bytes);
     }
@@ -174,8 +194,8 @@ function readHeader(buffer: Buffer, final = false): { fields: string[]; end: num
  * `first`), by quote parity; -1 when there is none. Throws StrayQuote on a quote that opens
  * in the middle of a field, where parity cannot be trusted.
  */
-function recordEnd(buffer: Buffer, from = 0, first = false): number {
-  let inside = false;
+function recordEnd(buffer: Buffer, from = 0, first = false, startsInside = false, byteBefore = LF): number {
+  let inside = startsInside;
   let end = -1;
   let at = from;
   for (;;) {
@@ -192,12 +212,18 @@ function recordEnd(buffer: Buffer, from = 0, first = false): number {
     if (quote === -1) return end;
     if (!inside) {
       // An opening quote must start a field; `""` re-opens an escaped quote.
-      const before = quote === from ? LF : buffer[quote - 1];
+      const before = quote === from ? byteBefore : buffer[quote - 1];
       if (before !== DELIMITER && before !== LF && before !== QUOTE) throw new StrayQuote();
     }
     inside = !inside;
     at = quote + 1;
   }
+}
+
+function quoteParity(buffer: Buffer): number {
+  let parity = 0;
+  for (let at = buffer.indexOf(QUOTE); at !== -1; at = buffer.indexOf(QUOTE, at + 1)) parity ^= 1;
+  return parity;
 }
 
 function countLines(buffer: Buffer): number {

@@ -7,6 +7,7 @@ import type { CodeReading } from '../schema/codes/disability.js';
 import { AssignmentBuilder } from '../metrics/assignments.js';
 import type { PayConfig } from '../metrics/hourly-pay.js';
 import type { RecordSink } from './scan-records.js';
+import { cellText } from './cell-text.js';
 
 const NOT_RECORDED: CodeReading<'Not recorded'> = { value: 'Not recorded', unrecognised: false };
 const UNKNOWN: CodeReading<'Unknown'> = { value: 'Unknown', unrecognised: false };
@@ -45,9 +46,9 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
     const sex = values.sex ?? NOT_RECORDED;
     const ethnicity = values.ethnicity ?? UNKNOWN;
     const disability = values.disability ?? UNKNOWN;
-    if (sex.unrecognised) quality.unrecognised('sex', cells[this.sexColumn]);
-    if (ethnicity.unrecognised) quality.unrecognised('ethnicity', cells[this.ethnicityColumn]);
-    if (disability.unrecognised) quality.unrecognised('disability', cells[this.disabilityColumn]);
+    if (sex.unrecognised) quality.unrecognised('sex', cellText(cells[this.sexColumn]));
+    if (ethnicity.unrecognised) quality.unrecognised('ethnicity', cellText(cells[this.ethnicityColumn]));
+    if (disability.unrecognised) quality.unrecognised('disability', cellText(cells[this.disabilityColumn]));
     this.builder.addRow(
       line,
       values.employeeNumber ?? '',

@@ -1,4 +1,5 @@
 import { DataError } from '../errors.js';
+import { cellText } from './cell-text.js';
 
 /**
  * A streaming CSV record scanner (RFC 4180), written for speed on ESR-sized exports.
@@ -19,6 +20,9 @@ import { DataError } from '../errors.js';
  *
  * Only the columns the run needs are copied out of each record; line numbers count file
  * lines from 1 (the header) and a record is numbered by the line it starts on.
+ *
+ * Records are cut from the bytes read as Latin-1 (see cell-text.ts): a cell's characters are
+ * its bytes, and `cellText` gives its UTF-8 text. The header is passed already decoded.
  */
 export interface RecordSink {
   /** The header record. Returns the column indices the run needs (others are not copied). */
@@ -99,13 +103,13 @@ export class RecordScanner {
       return;
     }
     if (last + 1 < buffer.length) this.pending = Buffer.from(buffer.subarray(last + 1));
-    this.scan(this.carry + buffer.toString('utf8', 0, last + 1), false);
+    this.scan(this.carry + buffer.toString('latin1', 0, last + 1), false);
   }
 
   /** The input has ended: scan what is left, including a last line without a line end. */
   end(): void {
     this.started = true;
-    let text = this.carry + (this.pending === undefined ? '' : this.pending.toString('utf8'));
+    let text = this.carry + (this.pending === undefined ? '' : this.pending.toString('latin1'));
     this.pending = undefined;
     this.carry = '';
     if (text === '') return;
@@ -179,7 +183,13 @@ export class RecordScanner {
         let stop = text.indexOf(delimiterText, start);
         const last = stop === -1 || stop > lineEnd;
         if (last) stop = lineEnd > start && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
-        if (header || isNeeded[field]) cells[field] = text.slice(start, stop);
+        if (header) cells[field] = text.slice(start, stop);
+        else if (isNeeded[field]) {
+          // Adjacent rows often repeat a value (flags, codes, pay points): reuse the previous
+          // row's string when the text is the same, rather than cutting a new one.
+          const previous = cells[field];
+          if (previous.length !== stop - start || !text.startsWith(previous, start)) cells[field] = text.slice(start, stop);
+        }
         field++;
         if (last) {
           next = lineEnd + 1;
@@ -202,7 +212,7 @@ export class RecordScanner {
 
   private takeHeader(fields: string[]): void {
     this.sawHeader = true;
-    const needed = this.sink.header(fields);
+    const needed = this.sink.header(fields.map(cellText));
     const width = Math.max(fields.length, ...needed.map((i) => i + 1));
     this.isNeeded = Array.from({ length: width }, (_, i) => needed.includes(i));
     this.cells = new Array<string>(width).fill('');

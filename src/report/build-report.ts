@@ -55,13 +55,15 @@ function ordered(order: Uint32Array, values: Float64Array, units: Units): Ordere
     for (let k = 0; k < order.length; k++) out[k] = column[order[k]];
     return out;
   };
+  const n = order.length;
   return {
-    values: pick(values, new Float64Array(order.length)),
+    values: pick(values, new Float64Array(n)),
     codes: {
       sex: pick(units.sex, new Uint8Array(order.length)),
       ethnicity: pick(units.ethnicity, new Uint8Array(order.length)),
       disability: pick(units.disability, new Uint8Array(order.length)),
     },
+    scratch: { byGroup: new Float64Array(n), inView: new Float64Array(n), inViewGroup: new Uint8Array(n) },
   };
 }
 

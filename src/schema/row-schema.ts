@@ -74,12 +74,13 @@ function flag(what: string) {
     });
 }
 
-const label = () => z.string().trim();
+/** Free text (identifiers, labels). Shared, so cellSchema can give required text a lean schema. */
+const TEXT = z.string().trim();
 
 /** Field schemas on non-blank text. Characteristic codes never fail: unknown values are counted. */
 export const FIELD_SCHEMAS = {
-  employeeNumber: label(),
-  assignmentNumber: label(),
+  employeeNumber: TEXT,
+  assignmentNumber: TEXT,
   primaryAssignment: flag('primary assignment'),
   sex: z.string().transform(readSex),
   ethnicity: z.string().transform(readEthnicity),
@@ -91,8 +92,8 @@ export const FIELD_SCHEMAS = {
   fte: quantity('FTE', LIMITS.fte, '0.8'),
   bonusPay: amount('bonus pay', LIMITS.bonusPay),
   fullPay: flag('full pay'),
-  staffGroup: label(),
-  grade: label(),
+  staffGroup: TEXT,
+  grade: TEXT,
   dateOfBirth: z.string().trim().transform((text, ctx) => {
     const date = parseDate(text);
     if (date === undefined) {
@@ -131,6 +132,9 @@ export function cellSchema(field: Field, requirements: Requirements): z.ZodType 
     return z.preprocess((value) => (blankToUndefined(value) === undefined ? blank : value), base);
   }
   const why = requirements.required.get(field);
+  // Required free text (the employee number, checked on every row as it never repeats):
+  // the same verdicts as the general form below, in one step.
+  if (why !== undefined && base === TEXT) return z.string().trim().min(1, { error: why });
   if (why !== undefined) {
     return z.preprocess(blankToUndefined, z.string({ error: why }).pipe(base));
   }

@@ -3,6 +3,7 @@ import type { Field } from './fields.js';
 import type { ColumnMap } from './headers.js';
 import { cellSchema, derivePay, type Requirements, type RowValues } from './row-schema.js';
 import type { PayConfig } from '../metrics/hourly-pay.js';
+import { cellText } from '../io/cell-text.js';
 
 /** One problem with one row: where, what was found, what was expected. */
 export interface RowIssue {
@@ -36,12 +37,13 @@ interface Cell {
 const IDENTIFIERS: ReadonlySet<Field> = new Set(['employeeNumber', 'assignmentNumber']);
 
 function verdictOf(schema: z.ZodType, raw: string): Verdict {
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(cellText(raw));
   return result.success ? { ok: true, value: result.data } : { ok: false, messages: result.error.issues.map((i) => i.message) };
 }
 
 /**
- * Validates rows of one file against `rowSchema`'s field schemas, cell by cell, with the same
+ * Validates rows of one file (cells as the scanner cuts them: bytes as Latin-1, see
+ * io/cell-text.ts) against `rowSchema`'s field schemas, cell by cell, with the same
  * cross-field rule, so its verdicts equal `rowSchema(...).safeParse` (a test checks this)
  * while costing one map lookup per repeated cell value. Valid values are written to
  * `values`, one reused object, so a million rows allocate nothing per row on success.
@@ -107,7 +109,7 @@ export class RowValidator {
       if (verdict.ok) values[cell.field] = verdict.value;
       else {
         issues ??= [];
-        for (const message of verdict.messages) issues.push({ line, column: cell.header, value: raw, message });
+        for (const message of verdict.messages) issues.push({ line, column: cell.header, value: cellText(raw), message });
       }
     }
     if (issues) return issues;
@@ -115,7 +117,7 @@ export class RowValidator {
     if (!derived.ok) {
       const index = this.columns.index.get(derived.field);
       const column = this.columns.header.get(derived.field) ?? derived.field;
-      return [{ line, column, value: index === undefined ? '' : (record[index] ?? ''), message: derived.message }];
+      return [{ line, column, value: index === undefined ? '' : cellText(record[index] ?? ''), message: derived.message }];
     }
     this.hourlyPay = derived.hourlyPay;
     return undefined;

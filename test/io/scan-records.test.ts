@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { RecordScanner } from '../../src/io/scan-records.js';
+import { cellText } from '../../src/io/cell-text.js';
 
 /** Scan text (fed in the given chunk sizes) and collect every record in full. */
 function scan(text: string | Buffer, chunkSizes: number[] = [], delimiter = ',') {
@@ -16,7 +17,7 @@ function scan(text: string | Buffer, chunkSizes: number[] = [], delimiter = ',')
         return Array.from({ length: 64 }, (_, i) => i);
       },
       record(cells, fieldCount, line) {
-        records.push({ fields: cells.slice(0, fieldCount), line });
+        records.push({ fields: cells.slice(0, fieldCount).map(cellText), line });
       },
       malformed(line, message) {
         malformed.push({ line, message });
