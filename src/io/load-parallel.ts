@@ -46,7 +46,7 @@ export async function loadFileParallel(path: string, options: LoadOptions, threa
 interface Slot {
   readonly worker: Worker;
   inFlight: number;
-  result?: { assignments: Assignments; quality: QualitySnapshot };
+  result?: { assignments: Assignments; quality: QualitySnapshot; chunks: { seq: number; rows: number }[] };
 }
 
 async function readWithWorkers(path: string, options: LoadOptions, threads: number, chunkBytes: number): Promise<Loaded> {
@@ -71,7 +71,7 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
         if (reply.type === 'ack') {
           slot.inFlight--;
           rowsRead += reply.rows;
-        } else if (reply.type === 'done') slot.result = { assignments: reply.assignments, quality: reply.quality };
+        } else if (reply.type === 'done') slot.result = { assignments: reply.assignments, quality: reply.quality, chunks: reply.chunks };
         else failure ??= reply.dataError ? new DataError(reply.message, reply.details) : new Error(reply.message);
         wake?.();
       });
@@ -101,7 +101,7 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
       at += part.length;
       line += countLines(part);
     }
-    slot.worker.postMessage({ type: 'chunk', bytes: copy, line: firstLine }, [copy.buffer]);
+    slot.worker.postMessage({ type: 'chunk', bytes: copy, line: firstLine, seq: next - 1 }, [copy.buffer]);
   };
 
   try {
@@ -157,7 +157,20 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
 
   const quality = new QualityCollector();
   for (const slot of slots) quality.merge(slot.result!.quality);
-  const assignments = concatAssignments(slots.map((s) => s.result!.assignments));
+  // Join the parts in chunk order, so rows end up in file order as on one thread.
+  const segments: { part: number; start: number; count: number; seq: number }[] = [];
+  slots.forEach((slot, part) => {
+    let start = 0;
+    for (const chunk of slot.result!.chunks) {
+      segments.push({ part, start, count: chunk.rows, seq: chunk.seq });
+      start += chunk.rows;
+    }
+  });
+  segments.sort((a, b) => a.seq - b.seq);
+  const assignments = concatAssignments(
+    slots.map((s) => s.result!.assignments),
+    segments,
+  );
   return { file: path, sha256: hash.digest('hex'), bytes, ...prepared, assignments, quality };
 }
 

@@ -15,7 +15,7 @@ export interface WorkerInput {
 
 export type WorkerReply =
   | { type: 'ack'; rows: number }
-  | { type: 'done'; assignments: Assignments; quality: QualitySnapshot }
+  | { type: 'done'; assignments: Assignments; quality: QualitySnapshot; chunks: { seq: number; rows: number }[] }
   | { type: 'error'; message: string; details: readonly string[]; dataError: boolean };
 
 /**
@@ -33,20 +33,25 @@ const sink = {
 };
 const port = parentPort!;
 
-port.on('message', (message: { type: 'chunk'; bytes: Uint8Array; line: number } | { type: 'finish' }) => {
+/** The valid rows each chunk added, in the order this worker read them. */
+const chunks: { seq: number; rows: number }[] = [];
+
+port.on('message', (message: { type: 'chunk'; bytes: Uint8Array; line: number; seq: number } | { type: 'finish' }) => {
   try {
     if (message.type === 'chunk') {
       const before = consumer.quality.rowsRead;
+      const rowsBefore = consumer.builder.length;
       const scanner = new RecordScanner(sink);
       scanner.resume(needed, input.headers.length, message.line);
       scanner.push(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
       scanner.end();
+      chunks.push({ seq: message.seq, rows: consumer.builder.length - rowsBefore });
       port.postMessage({ type: 'ack', rows: consumer.quality.rowsRead - before } satisfies WorkerReply);
       return;
     }
     const assignments = consumer.builder.build();
     const transfer = Object.values(assignments).filter((v): v is Uint8Array => ArrayBuffer.isView(v)).map((v) => v.buffer as ArrayBuffer);
-    port.postMessage({ type: 'done', assignments, quality: consumer.quality.snapshot() } satisfies WorkerReply, transfer);
+    port.postMessage({ type: 'done', assignments, quality: consumer.quality.snapshot(), chunks } satisfies WorkerReply, transfer);
   } catch (error) {
     const reply: WorkerReply =
       error instanceof DataError

@@ -174,6 +174,10 @@ export class AssignmentBuilder {
     this.grade.push(grade === undefined || grade === '' ? -1 : this.grades.id(grade));
   }
 
+  get length(): number {
+    return this.line.length;
+  }
+
   build(): Assignments {
     const n = this.line.length;
     const f64 = (c: Float64Column) => c.data.slice(0, n);
@@ -203,8 +207,12 @@ export class AssignmentBuilder {
  * non-numeric employee numbers were interned per part, so their ids are mapped to one
  * shared dictionary; everything else is copied as it is.
  */
-export function concatAssignments(parts: readonly Assignments[]): Assignments {
-  if (parts.length === 1) return parts[0] as Assignments;
+export function concatAssignments(
+  parts: readonly Assignments[],
+  /** Which rows of which part, in output order; default: every part whole, in turn. */
+  segments: readonly { part: number; start: number; count: number }[] = parts.map((p, part) => ({ part, start: 0, count: p.length })),
+): Assignments {
+  if (parts.length === 1 && segments.length === 1) return parts[0] as Assignments;
   const length = parts.reduce((sum, p) => sum + p.length, 0);
   const staffGroups = new Interner();
   const grades = new Interner();
@@ -227,23 +235,27 @@ export function concatAssignments(parts: readonly Assignments[]): Assignments {
     grades: grades.names,
     employeeNames: employees.names,
   };
+  const maps = parts.map((p) => ({
+    groupIds: p.staffGroups.map((name) => staffGroups.id(name)),
+    gradeIds: p.grades.map((name) => grades.id(name)),
+    employeeIds: p.employeeNames.map((name) => INTERNED_KEY_BASE + employees.id(name)),
+  }));
   let at = 0;
-  for (const p of parts) {
+  for (const { part, start, count } of segments) {
+    const p = parts[part] as Assignments;
+    const { groupIds, gradeIds, employeeIds } = maps[part] as (typeof maps)[number];
     for (const key of ['line', 'primary', 'sex', 'ethnicity', 'disability', 'hourlyPay', 'hours', 'bonus', 'fullPay'] as const) {
-      (out[key] as Float64Array).set(p[key] as Float64Array, at);
+      (out[key] as Float64Array).set((p[key] as Float64Array).subarray(start, start + count), at);
     }
-    const groupIds = p.staffGroups.map((name) => staffGroups.id(name));
-    const gradeIds = p.grades.map((name) => grades.id(name));
-    const employeeIds = p.employeeNames.map((name) => INTERNED_KEY_BASE + employees.id(name));
-    for (let i = 0; i < p.length; i++) {
-      const g = p.staffGroup[i];
+    for (let i = 0; i < count; i++) {
+      const g = p.staffGroup[start + i];
       out.staffGroup[at + i] = g < 0 ? g : (groupIds[g] as number);
-      const b = p.grade[i];
+      const b = p.grade[start + i];
       out.grade[at + i] = b < 0 ? b : (gradeIds[b] as number);
-      const e = p.employee[i];
+      const e = p.employee[start + i];
       out.employee[at + i] = e >= INTERNED_KEY_BASE ? (employeeIds[e - INTERNED_KEY_BASE] as number) : e;
     }
-    at += p.length;
+    at += count;
   }
   return out;
 }

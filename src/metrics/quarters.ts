@@ -37,7 +37,8 @@ export function quarterCounts(pay: ArrayLike<number>, group: ArrayLike<number>, 
   const n = pay.length;
   const k = groupNames.length;
   const sizes = quarterSizes(n);
-  const counts = BANDS.map(() => new Array<number>(k).fill(0));
+  // Counts per band and group, flat (band × k + group) while counting, nested at the end.
+  const flat = new Float64Array(4 * k);
   // Band b covers positions [starts[b], starts[b + 1]).
   const starts = [0, sizes[0], sizes[0] + sizes[1], sizes[0] + sizes[1] + sizes[2], n];
   const bandAt = (position: number): number => (position < starts[1] ? 0 : position < starts[2] ? 1 : position < starts[3] ? 2 : 3);
@@ -49,16 +50,16 @@ export function quarterCounts(pay: ArrayLike<number>, group: ArrayLike<number>, 
     const firstBand = bandAt(start);
     const lastBand = bandAt(end - 1);
     if (firstBand === lastBand) {
-      const row = counts[firstBand];
-      for (let i = start; i < end; i++) row[group[i]]++;
+      const base = firstBand * k;
+      for (let i = start; i < end; i++) flat[base + group[i]]++;
     } else {
       const tied = new Array<number>(k).fill(0);
       for (let i = start; i < end; i++) tied[group[i]]++;
-      shareTie(tied, start, end, firstBand, lastBand, starts, counts, groupNames);
+      shareTie(tied, start, end, firstBand, lastBand, starts, flat, groupNames);
     }
     start = end;
   }
-  return counts;
+  return BANDS.map((_, band) => Array.from(flat.subarray(band * k, band * k + k)));
 }
 
 function shareTie(
@@ -68,9 +69,10 @@ function shareTie(
   firstBand: number,
   lastBand: number,
   starts: readonly number[],
-  counts: number[][],
+  flat: Float64Array,
   groupNames: readonly string[],
 ): void {
+  const k = remaining.length;
   let remainingTotal = end - start;
   for (let band = firstBand; band <= lastBand; band++) {
     const seats = Math.min(end, starts[band + 1]) - Math.max(start, starts[band]);
@@ -89,7 +91,7 @@ function shareTie(
       }
     }
     for (let g = 0; g < remaining.length; g++) {
-      counts[band][g] += given[g];
+      flat[band * k + g] += given[g];
       remaining[g] -= given[g];
     }
     remainingTotal -= seats;

@@ -94,6 +94,16 @@ const PACKED_LIMIT = 2 ** 22;
 function groupPeople(a: Assignments): { personOf: Int32Array; firstRow: number[] } {
   const personOf = new Int32Array(a.length);
   const firstRow: number[] = [];
+  // ESR exports usually come sorted by employee number: then each person is a run of rows.
+  let sorted = true;
+  for (let i = 1; sorted && i < a.length; i++) sorted = a.employee[i - 1] <= a.employee[i];
+  if (sorted) {
+    for (let i = 0; i < a.length; i++) {
+      if (i === 0 || a.employee[i] !== a.employee[i - 1]) firstRow.push(i);
+      personOf[i] = firstRow.length - 1;
+    }
+    return { personOf, firstRow };
+  }
   if (a.length <= PACKED_LIMIT) {
     const packed = new Float64Array(a.length);
     for (let i = 0; i < a.length; i++) packed[i] = a.employee[i] * PACKED_LIMIT + i;

@@ -6,6 +6,7 @@ import type { Units, UnitsResult } from '../metrics/units.js';
 import { buildView, type Ordered, type ViewContext } from './build-view.js';
 import { SCHEMA_VERSION, type Exclusion, type Report } from './model.js';
 import { VIEWS } from './views.js';
+import { orderByValue } from '../metrics/order.js';
 
 export interface ReportInput {
   readonly toolVersion: string;
@@ -23,32 +24,6 @@ export interface ReportInput {
   readonly warnings: readonly string[];
 }
 
-/**
- * Indices of the units with `keep[i]` set, ordered by `values`, lowest first. Sorting the
- * indices with a comparator costs about 4× a native numeric sort, so when every value is a
- * whole number of 1/10,000ths (hourly pay is rounded to 4 places) each is packed with its
- * index into one exact double, value × 2²² + index, and sorted natively.
- */
-function orderBy(values: Float64Array, keep: Uint8Array): Uint32Array {
-  let count = 0;
-  for (let i = 0; i < keep.length; i++) count += keep[i];
-  const order = new Uint32Array(count);
-  for (let i = 0, at = 0; i < keep.length; i++) if (keep[i]) order[at++] = i;
-  const INDEX = 2 ** 22;
-  const packed = new Float64Array(count);
-  let packable = values.length <= INDEX;
-  for (let k = 0; packable && k < count; k++) {
-    // Exact when the value is a whole number of 1/10,000ths: then scaled / 10,000 gives it back.
-    const scaled = Math.round(values[order[k]] * 10_000);
-    packable = scaled / 10_000 === values[order[k]] && scaled >= 0 && scaled < 2 ** 31;
-    packed[k] = scaled * INDEX + order[k];
-  }
-  if (!packable) return order.sort((a, b) => values[a] - values[b]);
-  packed.sort();
-  for (let k = 0; k < count; k++) order[k] = packed[k] % INDEX;
-  return order;
-}
-
 /** The values and characteristic codes of `order`'s units, in that order. */
 function ordered(order: Uint32Array, values: Float64Array, units: Units): Ordered {
   const pick = <T extends Float64Array | Uint8Array>(column: T, out: T): T => {
@@ -56,13 +31,18 @@ function ordered(order: Uint32Array, values: Float64Array, units: Units): Ordere
     return out;
   };
   const n = order.length;
+  const counted = (codes: Uint8Array): Uint32Array => {
+    const counts = new Uint32Array(256);
+    for (let k = 0; k < n; k++) counts[codes[k]]++;
+    return counts;
+  };
+  const sex = pick(units.sex, new Uint8Array(n));
+  const ethnicity = pick(units.ethnicity, new Uint8Array(n));
+  const disability = pick(units.disability, new Uint8Array(n));
   return {
     values: pick(values, new Float64Array(n)),
-    codes: {
-      sex: pick(units.sex, new Uint8Array(order.length)),
-      ethnicity: pick(units.ethnicity, new Uint8Array(order.length)),
-      disability: pick(units.disability, new Uint8Array(order.length)),
-    },
+    codes: { sex, ethnicity, disability },
+    codeCounts: { sex: counted(sex), ethnicity: counted(ethnicity), disability: counted(disability) },
     scratch: { byGroup: new Float64Array(n), inView: new Float64Array(n), inViewGroup: new Uint8Array(n) },
   };
 }
@@ -84,8 +64,8 @@ export function buildReport(input: ReportInput): Report {
   }
   const context: ViewContext = {
     units,
-    fullPay: ordered(orderBy(units.pay, onFullPay), units.pay, units),
-    recipients: ordered(orderBy(units.bonus, recipient), units.bonus, units),
+    fullPay: ordered(orderByValue(units.pay, onFullPay), units.pay, units),
+    recipients: ordered(orderByValue(units.bonus, recipient), units.bonus, units),
     minGroupSize: input.minGroupSize,
     hasBonusColumn: input.plan.hasBonusColumn,
   };

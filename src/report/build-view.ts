@@ -15,6 +15,8 @@ export interface Ordered {
   /** Hourly pay (or bonus), lowest first. */
   readonly values: Float64Array;
   readonly codes: Readonly<Record<Characteristic, Uint8Array>>;
+  /** How many of the population have each code, per characteristic. */
+  readonly codeCounts: Readonly<Record<Characteristic, Uint32Array>>;
   /**
    * Working space as long as `values`, reused by every view (each view's figures are
    * computed before the next view starts), so seven views do not allocate seven copies.
@@ -42,10 +44,10 @@ function partition(ordered: Ordered, characteristic: Characteristic, table: Int8
   const { values, scratch } = ordered;
   const codes = ordered.codes[characteristic];
   const sizes = new Array<number>(groups).fill(0);
-  for (let i = 0; i < values.length; i++) {
-    const g = table[codes[i]];
-    if (g >= 0) sizes[g]++;
-  }
+  ordered.codeCounts[characteristic].forEach((count, code) => {
+    const g = table[code];
+    if (g >= 0) sizes[g] += count;
+  });
   const offsets: number[] = [];
   let inViewCount = 0;
   for (const size of sizes) {
