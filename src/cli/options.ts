@@ -19,8 +19,8 @@ export interface ReadOptions {
   readonly threads?: number | undefined;
 }
 
-export const FORMATS = ['table', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './formats.js';
+export type { Format };
 
 export interface ReportOptions extends ReadOptions {
   readonly format: Format;

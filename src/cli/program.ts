@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { PAY_METHODS, UNITS } from '../schema/plan.js';
 import type { CliIo } from './io.js';
-import { FORMATS } from './options.js';
+import { FORMATS } from './formats.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 

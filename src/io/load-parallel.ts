@@ -152,7 +152,8 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
     for (const slot of slots) slot.worker.postMessage({ type: 'finish' });
     await waitFor(() => slots.every((s) => s.result !== undefined));
   } finally {
-    for (const slot of slots) void slot.worker.terminate();
+    // Wait for the workers to end, so their memory is free before the figures are built.
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
   const quality = new QualityCollector();

@@ -1,7 +1,5 @@
 import { buildReport } from '../../report/build-report.js';
 import type { Report } from '../../report/model.js';
-import { renderJson } from '../../report/render-json.js';
-import { renderTable } from '../../report/render-table.js';
 import { invalidRowsListing } from '../issues-listing.js';
 import { useColour, write, type CliIo } from '../io.js';
 import type { ReportOptions } from '../options.js';
@@ -35,10 +33,15 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
   if (!options.quiet) {
     for (const warning of report.warnings) await write(io.stderr, `paygap: warning: ${warning}\n`);
   }
-  const text =
-    options.format === 'json'
-      ? renderJson(report)
-      : renderTable(report, { colour: options.output === undefined && useColour(io.stdout, io.env, options.color) });
+  // Renderers load on demand: JSON output never loads the table libraries.
+  let text: string;
+  if (options.format === 'json') {
+    const { renderJson } = await import('../../report/render-json.js');
+    text = renderJson(report);
+  } else {
+    const { renderTable } = await import('../../report/render-table.js');
+    text = renderTable(report, { colour: options.output === undefined && useColour(io.stdout, io.env, options.color) });
+  }
   await emit(text, options.output, io);
   return report;
 }
