@@ -41,7 +41,7 @@ export async function analyse(file: string, options: ReadOptions, io: CliIo): Pr
     progress?.done();
   }
   const { assignments, ...rest } = loaded;
-  const units = buildUnits(assignments, loaded.plan.unit);
+  const units = buildUnits(assignments, loaded.plan.unit, loaded.quality.invalidEmployees);
   for (const conflict of units.conflicts) {
     const column = loaded.columns.header.get('employeeNumber') ?? 'employeeNumber';
     loaded.quality.invalid([{ line: conflict.line, column, value: conflict.employee, message: conflict.message }]);

@@ -24,6 +24,7 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
   private readonly sexColumn: number;
   private readonly ethnicityColumn: number;
   private readonly disabilityColumn: number;
+  private readonly employeeColumn: number;
 
   constructor(columns: ColumnMap, plan: RunPlan, pay: PayConfig) {
     this.validator = new RowValidator(columns, plan.requirements, pay, plan.fields);
@@ -31,6 +32,7 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
     this.sexColumn = at('sex');
     this.ethnicityColumn = at('ethnicity');
     this.disabilityColumn = at('disability');
+    this.employeeColumn = at('employeeNumber');
   }
 
   record(cells: readonly string[], fieldCount: number, line: number): void {
@@ -40,6 +42,13 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
     const issues = v.validate(cells, fieldCount, line);
     if (issues !== undefined) {
       quality.invalid(issues);
+      // Remember whose row it was (a short row may not reach the column: cells past its end
+      // are left over from an earlier row).
+      const e = this.employeeColumn;
+      if (e >= 0 && e < fieldCount) {
+        const employee = cellText(cells[e]).trim();
+        if (employee !== '') quality.invalidEmployees.add(employee);
+      }
       return;
     }
     const values = v.values;

@@ -61,6 +61,13 @@ const DISABILITY_INDEX = new Map<string, number>(DISABILITY_GROUPS.map((v, i) =>
 export const INTERNED_KEY_BASE = 1e9;
 const PLAIN_NUMBER = /^[1-9]\d{0,8}$/;
 
+/** The key of an employee number as written, or undefined if no row has it. */
+export function employeeKey(a: Assignments, name: string): number | undefined {
+  if (PLAIN_NUMBER.test(name)) return Number(name);
+  const at = a.employeeNames.indexOf(name);
+  return at === -1 ? undefined : INTERNED_KEY_BASE + at;
+}
+
 /** The employee number as written, from its key. */
 export function employeeName(a: Assignments, key: number): string {
   return key >= INTERNED_KEY_BASE ? (a.employeeNames[key - INTERNED_KEY_BASE] as string) : String(key);

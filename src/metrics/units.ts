@@ -1,5 +1,5 @@
 import type { Unit } from '../schema/plan.js';
-import { employeeName, type Assignments } from './assignments.js';
+import { employeeKey, employeeName, type Assignments } from './assignments.js';
 import { roundRate } from './hourly-pay.js';
 
 /**
@@ -65,8 +65,13 @@ function copyRow(u: ReturnType<typeof allocate>, to: number, a: Assignments, fro
   u.grade[to] = a.grade[from] as number;
 }
 
-export function buildUnits(a: Assignments, unit: Unit): UnitsResult {
-  if (unit === 'person') return buildPeople(a);
+/**
+ * @param invalidEmployees employee numbers that have an invalid row: with `person`, such a
+ *   person's other rows are not used either (counted by reason), as a person's pay cannot be
+ *   worked out from some of their assignments.
+ */
+export function buildUnits(a: Assignments, unit: Unit, invalidEmployees: ReadonlySet<string> = new Set()): UnitsResult {
+  if (unit === 'person') return buildPeople(a, invalidEmployees);
   const rows: number[] = [];
   for (let i = 0; i < a.length; i++) if (unit === 'assignment' || a.primary[i] === 1) rows.push(i);
   const units = allocate(rows.length, a);
@@ -141,8 +146,13 @@ function groupPeople(a: Assignments): { personOf: Int32Array; firstRow: number[]
  * rows disagree on sex, ethnicity or disability is a validation issue: all their rows are
  * reported and left out, since which value is right cannot be known.
  */
-function buildPeople(a: Assignments): UnitsResult {
+function buildPeople(a: Assignments, invalidEmployees: ReadonlySet<string>): UnitsResult {
   const { personOf, firstRow } = groupPeople(a);
+  const droppedKeys = new Set<number>();
+  for (const name of invalidEmployees) {
+    const key = employeeKey(a, name);
+    if (key !== undefined) droppedKeys.add(key);
+  }
   const n = firstRow.length;
   const weighted = new Float64Array(n);
   const hours = new Float64Array(n);
@@ -192,11 +202,24 @@ function buildPeople(a: Assignments): UnitsResult {
     }
   }
 
-  const units = allocate(n - conflictedPeople, a);
+  let droppedPeople = 0;
+  let droppedRows = 0;
+  const dropped = new Uint8Array(n);
+  if (droppedKeys.size > 0) {
+    for (let p = 0; p < n; p++) {
+      if (!conflicted[p] && droppedKeys.has(a.employee[firstRow[p]])) {
+        dropped[p] = 1;
+        droppedPeople++;
+        droppedRows += count[p];
+      }
+    }
+  }
+
+  const units = allocate(n - conflictedPeople - droppedPeople, a);
   let to = 0;
   let assignmentsUsed = 0;
   for (let p = 0; p < n; p++) {
-    if (conflicted[p]) continue;
+    if (conflicted[p] || dropped[p]) continue;
     copyRow(units, to, a, profileRow[p] as number);
     const useHours = !hoursUnknown[p] && (hours[p] as number) > 0;
     const rate = useHours ? (weighted[p] as number) / (hours[p] as number) : (plain[p] as number) / (count[p] as number);
@@ -206,5 +229,6 @@ function buildPeople(a: Assignments): UnitsResult {
     assignmentsUsed += count[p] as number;
     to++;
   }
-  return { units, conflicts, rowsNotUsed: [], assignmentsUsed };
+  const rowsNotUsed = droppedRows > 0 ? [{ reason: "another assignment of the same person is invalid (--unit person)", count: droppedRows }] : [];
+  return { units, conflicts, rowsNotUsed, assignmentsUsed };
 }

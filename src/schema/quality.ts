@@ -36,6 +36,7 @@ export interface QualitySnapshot {
   readonly first: readonly RowIssue[];
   readonly reasons: ReadonlyMap<string, number>;
   readonly unknown: ReadonlyMap<string, UnrecognisedValue>;
+  readonly invalidEmployees: ReadonlySet<string>;
 }
 
 export class QualityCollector {
@@ -46,6 +47,8 @@ export class QualityCollector {
   private first: RowIssue[] = [];
   private readonly reasons = new Map<string, number>();
   private readonly unknown = new Map<string, { field: UnrecognisedValue['field']; value: string; count: number }>();
+  /** Employee numbers on invalid rows: their other rows cannot make a whole person. */
+  readonly invalidEmployees = new Set<string>();
 
   invalid(issues: readonly RowIssue[]): void {
     this.rowsInvalid++;
@@ -64,7 +67,15 @@ export class QualityCollector {
   }
 
   snapshot(): QualitySnapshot {
-    return { rowsRead: this.rowsRead, rowsInvalid: this.rowsInvalid, issueCount: this.issueCount, first: this.first, reasons: this.reasons, unknown: this.unknown };
+    return {
+      rowsRead: this.rowsRead,
+      rowsInvalid: this.rowsInvalid,
+      issueCount: this.issueCount,
+      first: this.first,
+      reasons: this.reasons,
+      unknown: this.unknown,
+      invalidEmployees: this.invalidEmployees,
+    };
   }
 
   /** Add another collector's counts (from a worker thread reading part of the file). */
@@ -73,6 +84,7 @@ export class QualityCollector {
     this.rowsInvalid += other.rowsInvalid;
     this.issueCount += other.issueCount;
     this.keep(other.first);
+    for (const employee of other.invalidEmployees) this.invalidEmployees.add(employee);
     for (const [reason, count] of other.reasons) this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + count);
     for (const [key, entry] of other.unknown) {
       const mine = this.unknown.get(key);

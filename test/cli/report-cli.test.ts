@@ -238,3 +238,24 @@ describe('paygap columns and validate', () => {
     expect(table.stdout).toContain('disclosure 50.0%');
   });
 });
+
+describe('accounting for every row', () => {
+  it('a person with one invalid assignment is left out whole, and every row is counted', async () => {
+    const text = csv(
+      ['Employee Number', 'Gender', 'Hourly Rate', 'Contracted Hours'],
+      [
+        ['1', 'Male', '20', '30'],
+        ['1', 'Male', 'oops', '7.5'],
+        ['2', 'Female', '15', '37.5'],
+        ['3', 'Female', '16', '37.5'],
+      ],
+    );
+    const result = await runCli(['report', '-', '--format', 'json', '--min-group-size', '0'], { stdin: text });
+    const p = JSON.parse(result.stdout).population;
+    expect(p).toMatchObject({ rowsRead: 4, rowsValid: 3, rowsInvalid: 1, assignmentsUsed: 2, relevantEmployees: 2 });
+    const notUsed = p.exclusions.filter((e: { stage: string }) => e.stage === 'row-not-used');
+    expect(notUsed).toEqual([{ reason: 'another assignment of the same person is invalid (--unit person)', count: 1, stage: 'row-not-used' }]);
+    // rows read = invalid + used + not used
+    expect(p.rowsInvalid + p.assignmentsUsed + notUsed[0].count).toBe(p.rowsRead);
+  });
+});

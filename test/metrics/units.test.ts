@@ -97,3 +97,13 @@ describe('buildUnits: assignment and primary', () => {
     expect(result.rowsNotUsed).toEqual([{ reason: 'not the primary assignment (--unit primary)', count: 1 }]);
   });
 });
+
+describe('buildUnits: a person with an invalid row', () => {
+  it('leaves out the person’s other rows, counted by reason', () => {
+    const a = assignmentsOf([row({ line: 2, employee: '7' }), row({ line: 4, employee: '8' }), row({ line: 5, employee: 'X-9' })]);
+    const result = buildUnits(a, 'person', new Set(['7', 'X-9', 'not-in-file']));
+    expect(result.units.length).toBe(1);
+    expect(result.assignmentsUsed).toBe(1);
+    expect(result.rowsNotUsed).toEqual([{ reason: 'another assignment of the same person is invalid (--unit person)', count: 2 }]);
+  });
+});
