@@ -4,6 +4,7 @@ import { FIELDS, isField, type Field } from '../schema/fields.js';
 import { BASE_CHARACTERISTICS, PAY_METHODS, UNITS, type Characteristic, type PayMethod, type SalaryBasis, type Unit } from '../schema/plan.js';
 import { PAY_PERIOD_DAYS, type PayPeriod } from '../metrics/hourly-pay.js';
 import { parseDate } from '../schema/dates.js';
+import { ENCODINGS, type Encoding } from '../io/scan-records.js';
 
 /** Options shared by every command that reads an export. */
 export interface ReadOptions {
@@ -17,6 +18,9 @@ export interface ReadOptions {
   readonly quiet: boolean;
   /** Reading threads; undefined: 2 for files of 32 MB or more, else 1. */
   readonly threads?: number | undefined;
+  /** A single character, or 'auto'. */
+  readonly delimiter?: string | undefined;
+  readonly encoding?: Encoding | undefined;
 }
 
 import { FORMATS, type Format } from './formats.js';
@@ -68,6 +72,20 @@ const readShape = {
   map: z.preprocess((value) => value ?? [], mapEntries),
   strict: z.boolean().default(false),
   quiet: z.boolean().default(false),
+  delimiter: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s === 'auto') return 'auto';
+      const named: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', '\\t': '\t' };
+      const value = named[s] ?? s;
+      if (value.length !== 1 || value === '"' || value === '\n' || value === '\r') {
+        ctx.issues.push({ code: 'custom', input: s, message: `--delimiter ${s}: expected one character, or comma, semicolon, tab, pipe or auto` });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  encoding: z.enum(ENCODINGS).optional(),
   threads: z
     .string()
     .optional()

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { PAY_METHODS, UNITS } from '../schema/plan.js';
 import type { CliIo } from './io.js';
 import { FORMATS } from './formats.js';
+import { ENCODINGS } from '../io/scan-records.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -16,7 +17,9 @@ function addReadOptions(command: Command): Command {
     .option('--map <field=Header>', 'read a field from a column with another name (repeatable)', collect)
     .option('--strict', 'exit 1 if any row is invalid')
     .option('--quiet', 'no warnings, invalid-row listing or progress on stderr')
-    .option('--threads <n>', 'threads reading the file (default: 2 for files of 32 MB or more)');
+    .option('--threads <n>', 'threads reading the file (default: 2 for files of 32 MB or more)')
+    .option('--delimiter <char>', 'field delimiter: comma, semicolon, tab, pipe, a character, or auto (default: detected from the header)')
+    .addOption(new Option('--encoding <encoding>', 'text encoding (default utf8; UTF-16 is detected by its byte order mark)').choices(ENCODINGS));
 }
 
 const REPORT_EXAMPLES = `

@@ -26,19 +26,20 @@ const IN_FLIGHT_PER_WORKER = 2;
 const YOUNG_GENERATION_MB = Number(process.env.PAYGAP_YG ?? 8);
 const QUOTE = 0x22;
 const LF = 0x0a;
-const DELIMITER = 0x2c;
 
 // Under the test runner this module runs from src/ as TypeScript; the worker must be the
 // compiled one (test/global-setup.ts builds dist/ first).
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? '../../dist/io/load-worker.js' : './load-worker.js', import.meta.url);
 
-class StrayQuote extends Error {}
+/** The file cannot be cut by quote parity (a stray quote) or by line-end bytes (UTF-16). */
+class NotParallel extends Error {}
 
 export async function loadFileParallel(path: string, options: LoadOptions, threads: number, chunkBytes = CHUNK_BYTES): Promise<Loaded> {
   try {
+    if (options.encoding !== undefined && options.encoding !== 'utf8') throw new NotParallel();
     return await readWithWorkers(path, options, threads, chunkBytes);
   } catch (error) {
-    if (!(error instanceof StrayQuote)) throw error;
+    if (!(error instanceof NotParallel)) throw error;
     return loadInput(path, createReadStream(path, { highWaterMark: 1 << 20 }), options);
   }
 }
@@ -60,9 +61,10 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
   let failure: unknown;
   let wake: (() => void) | undefined;
   let rowsRead = 0;
+  let delimiter = ',';
 
   const start = (headers: string[]) => {
-    const input: WorkerInput = { headers, options: { ...options, map: [...options.map], onProgress: undefined } };
+    const input: WorkerInput = { headers, options: { ...options, delimiter, map: [...options.map], onProgress: undefined } };
     slots = Array.from({ length: threads }, () => {
       // A small young generation keeps each worker's garbage (the cut strings) from piling up.
       const worker = new Worker(WORKER_URL, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
@@ -116,13 +118,15 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
       bytes += chunk.length;
       if (prepared === undefined) {
         pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-        const header = readHeader(pending);
+        if ((pending[0] === 0xff && pending[1] === 0xfe) || (pending[0] === 0xfe && pending[1] === 0xff)) throw new NotParallel();
+        const header = readHeader(pending, options.delimiter);
         if (header === undefined) continue;
         prepared = prepare(header.fields, options);
         line = 1 + header.lines;
         pending = pending.subarray(header.end);
+        delimiter = header.delimiter;
         start(header.fields);
-        const end = recordEnd(pending);
+        const end = recordEnd(pending, delimiter);
         if (end > 0) {
           await dispatch(pending.subarray(0, end));
           pending = pending.subarray(end);
@@ -131,7 +135,7 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
       }
       // The unsent tail (part of one record) plus this chunk up to its last record end go
       // out as one region, copied once; the rest of the chunk becomes the new tail.
-      const end = recordEnd(chunk, 0, false, quoteParity(pending) === 1, pending.length === 0 ? LF : (pending[pending.length - 1] as number));
+      const end = recordEnd(chunk, delimiter, 0, false, quoteParity(pending) === 1, pending.length === 0 ? LF : (pending[pending.length - 1] as number));
       if (end > 0) {
         await dispatch(pending, chunk.subarray(0, end));
         pending = chunk.subarray(end);
@@ -141,11 +145,12 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
       options.onProgress?.(rowsRead, bytes);
     }
     if (prepared === undefined) {
-      const header = readHeader(pending, true);
+      const header = readHeader(pending, options.delimiter, true);
       if (header === undefined) throw emptyInput(path);
       prepared = prepare(header.fields, options);
       line = 1 + header.lines;
       pending = pending.subarray(header.end);
+      delimiter = header.delimiter;
       start(header.fields);
     }
     if (pending.length > 0) await dispatch(pending);
@@ -179,19 +184,22 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
  * The header record at the start of the file (after any blank lines), or undefined when it
  * is not complete yet. `end` is the byte after it.
  */
-function readHeader(buffer: Buffer, final = false): { fields: string[]; end: number; lines: number } | undefined {
+function readHeader(buffer: Buffer, delimiter: string | undefined, final = false) {
   let fields: string[] | undefined;
-  const scanner = new RecordScanner({
-    header(h) {
-      fields = h;
-      return [];
+  const scanner = new RecordScanner(
+    {
+      header(h) {
+        fields = h;
+        return [];
+      },
+      record() {},
+      malformed() {},
     },
-    record() {},
-    malformed() {},
-  });
+    { delimiter },
+  );
   let from = 0;
   while (fields === undefined) {
-    let end = recordEnd(buffer, from, true);
+    let end = recordEnd(buffer, delimiter ?? 'auto', from, true);
     if (end === -1) {
       if (!final || from >= buffer.length) return undefined;
       end = buffer.length;
@@ -200,7 +208,7 @@ function readHeader(buffer: Buffer, final = false): { fields: string[]; end: num
     from = end;
   }
   scanner.end();
-  return { fields, end: from, lines: countLines(buffer.subarray(0, from)) };
+  return { fields, end: from, lines: countLines(buffer.subarray(0, from)), delimiter: scanner.delimiterUsed };
 }
 
 /**
@@ -208,7 +216,9 @@ function readHeader(buffer: Buffer, final = false): { fields: string[]; end: num
  * `first`), by quote parity; -1 when there is none. Throws StrayQuote on a quote that opens
  * in the middle of a field, where parity cannot be trusted.
  */
-function recordEnd(buffer: Buffer, from = 0, first = false, startsInside = false, byteBefore = LF): number {
+function recordEnd(buffer: Buffer, delimiter: string, from = 0, first = false, startsInside = false, byteBefore = LF): number {
+  // While the delimiter is still to be detected (the header), any candidate may precede a quote.
+  const separators = delimiter === 'auto' ? [0x2c, 0x3b, 0x09, 0x7c] : [delimiter.charCodeAt(0)];
   let inside = startsInside;
   let end = -1;
   let at = from;
@@ -227,7 +237,7 @@ function recordEnd(buffer: Buffer, from = 0, first = false, startsInside = false
     if (!inside) {
       // An opening quote must start a field; `""` re-opens an escaped quote.
       const before = quote === from ? byteBefore : buffer[quote - 1];
-      if (before !== DELIMITER && before !== LF && before !== QUOTE) throw new StrayQuote();
+      if (!separators.includes(before as number) && before !== LF && before !== QUOTE) throw new NotParallel();
     }
     inside = !inside;
     at = quote + 1;

@@ -41,7 +41,7 @@ port.on('message', (message: { type: 'chunk'; bytes: Uint8Array; line: number; s
     if (message.type === 'chunk') {
       const before = consumer.quality.rowsRead;
       const rowsBefore = consumer.builder.length;
-      const scanner = new RecordScanner(sink);
+      const scanner = new RecordScanner(sink, { delimiter: input.options.delimiter });
       scanner.resume(needed, input.headers.length, message.line);
       scanner.push(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
       scanner.end();

@@ -7,11 +7,14 @@ import { planRun, type PlanOptions, type RunPlan } from '../schema/plan.js';
 import type { QualityCollector } from '../schema/quality.js';
 import type { Assignments } from '../metrics/assignments.js';
 import { PAY_PERIOD_DAYS, type PayConfig, type PayPeriod } from '../metrics/hourly-pay.js';
-import { RecordScanner } from './scan-records.js';
+import { RecordScanner, type Encoding } from './scan-records.js';
 import { RowConsumer } from './row-consumer.js';
 
 export interface LoadOptions extends PlanOptions {
   readonly map: ReadonlyMap<Field, string>;
+  /** A single character, or 'auto' (default): detected from the header. */
+  readonly delimiter?: string | undefined;
+  readonly encoding?: Encoding | undefined;
   readonly payPeriod: PayPeriod;
   /** Called after each chunk with the rows and bytes read so far. */
   readonly onProgress?: ((rowsRead: number, bytes: number) => void) | undefined;
@@ -61,7 +64,7 @@ export async function loadInput(name: string, stream: Readable, options: LoadOpt
     },
     record: (cells, fieldCount, line) => consumer!.record(cells, fieldCount, line),
     malformed: (line, message) => consumer!.malformed(line, message),
-  });
+  }, { delimiter: options.delimiter, encoding: options.encoding });
 
   const hash = createHash('sha256');
   let bytes = 0;

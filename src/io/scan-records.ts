@@ -1,5 +1,7 @@
 import { DataError } from '../errors.js';
 import { cellText } from './cell-text.js';
+import { isUtf8 } from 'node:buffer';
+import { TextDecoder } from 'node:util';
 
 /**
  * A streaming CSV record scanner (RFC 4180), written for speed on ESR-sized exports.
@@ -36,6 +38,20 @@ export interface RecordSink {
   malformed(line: number, message: string): void;
 }
 
+/** How the bytes are encoded. UTF-16 is also recognised by its byte order mark. */
+export const ENCODINGS = ['utf8', 'windows-1252', 'latin1', 'utf16le', 'utf16be'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** Delimiters tried when detecting: the header's most frequent one outside quotes wins. */
+const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
+
+export interface ScanOptions {
+  /** A single character, or 'auto' to detect it from the header (the default). */
+  readonly delimiter?: string;
+  /** Default utf8; a UTF-16 byte order mark overrides it. */
+  readonly encoding?: Encoding;
+}
+
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
@@ -51,15 +67,27 @@ export class RecordScanner {
   private sawHeader = false;
   private cells: string[] = [];
   private isNeeded: boolean[] = [];
-  private readonly delimiter: number;
-  private readonly delimiterText: string;
+  private delimiter: number;
+  private delimiterText: string;
+  private readonly detect: boolean;
+  private readonly encoding: Encoding;
+  /** Turns other encodings into UTF-8 bytes before scanning. */
+  private transcoder: TextDecoder | undefined;
 
   constructor(
     private readonly sink: RecordSink,
-    delimiter = ',',
+    options: ScanOptions = {},
   ) {
-    this.delimiterText = delimiter;
-    this.delimiter = delimiter.charCodeAt(0);
+    this.detect = (options.delimiter ?? 'auto') === 'auto';
+    this.delimiterText = this.detect ? ',' : (options.delimiter as string);
+    this.delimiter = this.delimiterText.charCodeAt(0);
+    this.encoding = options.encoding ?? 'utf8';
+    if (this.encoding !== 'utf8') this.transcoder = new TextDecoder(this.encoding === 'latin1' ? 'windows-1252' : this.encoding.replace('utf16', 'utf-16'));
+  }
+
+  /** The delimiter in use (detected from the header unless given). */
+  get delimiterUsed(): string {
+    return this.delimiterText;
   }
 
   get headerSeen(): boolean {
@@ -72,6 +100,7 @@ export class RecordScanner {
    */
   resume(needed: readonly number[], width: number, line: number): void {
     this.started = true;
+    this.transcoder = undefined; // the parallel reader sends UTF-8 only
     this.sawHeader = true;
     this.line = line;
     this.isNeeded = Array.from({ length: Math.max(width, ...needed.map((i) => i + 1)) }, (_, i) => needed.includes(i));
@@ -85,16 +114,18 @@ export class RecordScanner {
 
   /** Feed the next chunk of bytes. */
   push(chunk: Buffer): void {
-    let buffer = this.pending === undefined ? chunk : Buffer.concat([this.pending, chunk]);
-    this.pending = undefined;
     if (!this.started) {
-      if (buffer.length < 3 && buffer.length > 0 && buffer[0] === 0xef) {
-        this.pending = buffer; // could be the start of a byte order mark
+      const head = this.pending === undefined ? chunk : Buffer.concat([this.pending, chunk]);
+      if (head.length < 4) {
+        this.pending = head; // too short to tell the byte order mark yet
         return;
       }
-      this.started = true;
-      if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) buffer = buffer.subarray(3);
+      this.pending = undefined;
+      chunk = this.begin(head);
     }
+    if (this.transcoder !== undefined) chunk = Buffer.from(this.transcoder.decode(chunk, { stream: true }), 'utf8');
+    const buffer = this.pending === undefined ? chunk : Buffer.concat([this.pending, chunk]);
+    this.pending = undefined;
     // A line feed byte never occurs inside a multi-byte UTF-8 character, so cutting after
     // the last one never splits a character.
     const last = buffer.lastIndexOf(NEWLINE_BYTE);
@@ -103,12 +134,23 @@ export class RecordScanner {
       return;
     }
     if (last + 1 < buffer.length) this.pending = Buffer.from(buffer.subarray(last + 1));
-    this.scan(this.carry + buffer.toString('latin1', 0, last + 1), false);
+    const region = buffer.subarray(0, last + 1);
+    this.requireUtf8(region);
+    this.scan(this.carry + region.toString('latin1'), false);
   }
 
   /** The input has ended: scan what is left, including a last line without a line end. */
   end(): void {
-    this.started = true;
+    if (!this.started) {
+      const head = this.pending ?? Buffer.alloc(0);
+      this.pending = undefined;
+      const rest = this.begin(head);
+      this.pending = this.transcoder === undefined ? rest : Buffer.from(this.transcoder.decode(rest), 'utf8');
+    } else if (this.transcoder !== undefined) {
+      const tail = Buffer.from(this.transcoder.decode(), 'utf8');
+      if (tail.length > 0) this.pending = this.pending === undefined ? tail : Buffer.concat([this.pending, tail]);
+    }
+    if (this.pending !== undefined) this.requireUtf8(this.pending);
     let text = this.carry + (this.pending === undefined ? '' : this.pending.toString('latin1'));
     this.pending = undefined;
     this.carry = '';
@@ -117,12 +159,53 @@ export class RecordScanner {
     this.scan(text, true);
   }
 
+  /**
+   * The first bytes: a byte order mark chooses UTF-8 or UTF-16; NUL bytes without one mean
+   * UTF-16 without a mark, or not text at all. Returns the bytes after any mark.
+   */
+  private begin(head: Buffer): Buffer {
+    this.started = true;
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return head.subarray(3);
+    if (head[0] === 0xff && head[1] === 0xfe) {
+      this.transcoder = new TextDecoder('utf-16le');
+      return head.subarray(2);
+    }
+    if (head[0] === 0xfe && head[1] === 0xff) {
+      this.transcoder = new TextDecoder('utf-16be');
+      return head.subarray(2);
+    }
+    if (this.transcoder === undefined && head.subarray(0, 4096).includes(0)) {
+      throw new DataError('the file has NUL bytes, so it is not a CSV text file', [
+        'if it is a CSV saved as UTF-16 without a byte order mark, rerun with --encoding utf16le',
+        'if it is a spreadsheet (.xlsx), save it as "CSV UTF-8" first',
+      ]);
+    }
+    return head;
+  }
+
+  /** Stop before any figure is computed from wrongly decoded text. */
+  private requireUtf8(region: Buffer): void {
+    if (this.transcoder !== undefined || isUtf8(region)) return;
+    let line = this.line + countLines(this.carry);
+    let start = 0;
+    for (let end = region.indexOf(NEWLINE_BYTE); ; end = region.indexOf(NEWLINE_BYTE, start)) {
+      if (!isUtf8(region.subarray(start, end === -1 ? region.length : end))) break;
+      if (end === -1) break;
+      line++;
+      start = end + 1;
+    }
+    throw new DataError(`line ${line}: the file is not valid UTF-8`, [
+      'it looks like Windows-1252 (Latin-1), which Excel writes for "CSV (Comma delimited)"; nothing was computed',
+      'rerun with --encoding windows-1252, or save the file as "CSV UTF-8" in Excel',
+    ]);
+  }
+
   /** Scan complete lines. An unfinished quoted record is carried to the next chunk. */
   private scan(text: string, final: boolean): void {
     this.carry = '';
     const length = text.length;
-    const d = this.delimiter;
-    const delimiterText = this.delimiterText;
+    let d = this.delimiter;
+    let delimiterText = this.delimiterText;
     let pos = 0;
     while (pos < length) {
       let lineEnd = text.indexOf('\n', pos);
@@ -134,6 +217,11 @@ export class RecordScanner {
       }
       const first = this.line;
       const header = !this.sawHeader;
+      if (header && this.detect) {
+        this.detectDelimiter(text.slice(pos, lineEnd));
+        d = this.delimiter;
+        delimiterText = this.delimiterText;
+      }
       const cells = header ? [] : this.cells;
       const isNeeded = this.isNeeded;
       let field = 0;
@@ -210,6 +298,22 @@ export class RecordScanner {
     }
   }
 
+  /** Choose the delimiter that occurs most often (outside quotes) in the header line; comma on a tie. */
+  private detectDelimiter(line: string): void {
+    const outside = line.replace(/"[^"]*"/g, '');
+    let best = ',';
+    let bestCount = 0;
+    for (const candidate of CANDIDATE_DELIMITERS) {
+      const count = outside.split(candidate).length - 1;
+      if (count > bestCount) {
+        best = candidate;
+        bestCount = count;
+      }
+    }
+    this.delimiterText = best;
+    this.delimiter = best.charCodeAt(0);
+  }
+
   private takeHeader(fields: string[]): void {
     this.sawHeader = true;
     const needed = this.sink.header(fields.map(cellText));
@@ -217,4 +321,10 @@ export class RecordScanner {
     this.isNeeded = Array.from({ length: width }, (_, i) => needed.includes(i));
     this.cells = new Array<string>(width).fill('');
   }
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
+  return n;
 }

@@ -23,7 +23,7 @@ function scan(text: string | Buffer, chunkSizes: number[] = [], delimiter = ',')
         malformed.push({ line, message });
       },
     },
-    delimiter,
+    { delimiter },
   );
   const bytes = typeof text === 'string' ? Buffer.from(text) : text;
   let at = 0;
