@@ -3,6 +3,8 @@ import { availableParallelism } from 'node:os';
 import { inspectInput, openInput } from '../io/source.js';
 import { loadInput, type Loaded } from '../io/load.js';
 import { buildUnits, type UnitsResult } from '../metrics/units.js';
+import { findDuplicateAssignments } from '../metrics/duplicates.js';
+import { assignmentText } from '../metrics/assignments.js';
 import type { DataQuality } from '../schema/quality.js';
 import type { CliIo } from './io.js';
 import type { ReadOptions } from './options.js';
@@ -41,7 +43,17 @@ export async function analyse(file: string, options: ReadOptions, io: CliIo): Pr
     progress?.done();
   }
   const { assignments, ...rest } = loaded;
-  const units = buildUnits(assignments, loaded.plan.unit, loaded.quality.invalidEmployees);
+  // The same assignment exported twice: the later rows are invalid.
+  const duplicates = findDuplicateAssignments(assignments);
+  const assignmentColumn = loaded.columns.header.get('assignmentNumber') ?? 'assignmentNumber';
+  for (const d of duplicates) {
+    loaded.quality.invalid([
+      { line: assignments.line[d.row], column: assignmentColumn, value: assignmentText(assignments, assignments.assignment[d.row]), message: `the same assignment number is on line ${d.firstLine}`,
+        reason: 'the same assignment number is on an earlier line',
+      },
+    ]);
+  }
+  const units = buildUnits(assignments, loaded.plan.unit, loaded.quality.invalidEmployees, new Set(duplicates.map((d) => d.row)));
   for (const conflict of units.conflicts) {
     const column = loaded.columns.header.get('employeeNumber') ?? 'employeeNumber';
     loaded.quality.invalid([{ line: conflict.line, column, value: conflict.employee, message: conflict.message }]);

@@ -61,6 +61,7 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
     this.builder.addRow(
       line,
       values.employeeNumber ?? '',
+      values.assignmentNumber,
       values.primaryAssignment,
       sex.value,
       ethnicity.value,

@@ -12,6 +12,8 @@ export interface Assignments {
   readonly line: Uint32Array;
   /** Employee key: the number itself for plain employee numbers, else an interned id (see employeeName). */
   readonly employee: Float64Array;
+  /** Assignment key (see assignmentKey), NaN when the row has none. */
+  readonly assignment: Float64Array;
   /** 1 primary, 0 not primary, -1 unknown. */
   readonly primary: Int8Array;
   /** Index into SEX_GROUPS / ETHNICITY_VALUES / DISABILITY_GROUPS. */
@@ -32,11 +34,14 @@ export interface Assignments {
   readonly grades: readonly string[];
   /** Employee numbers that are not plain numbers, by key − INTERNED_KEY_BASE. */
   readonly employeeNames: readonly string[];
+  /** Assignment numbers that are not of the form 12345678 or 12345678-2, by key − ASSIGNMENT_KEY_BASE. */
+  readonly assignmentNames: readonly string[];
 }
 
 export interface AssignmentInput {
   readonly line: number;
   readonly employee: string;
+  readonly assignment?: string | undefined;
   readonly primary: boolean | undefined;
   readonly sex: Sex;
   readonly ethnicity: Ethnicity;
@@ -60,6 +65,21 @@ const DISABILITY_INDEX = new Map<string, number>(DISABILITY_GROUPS.map((v, i) =>
  */
 export const INTERNED_KEY_BASE = 1e9;
 const PLAIN_NUMBER = /^[1-9]\d{0,8}$/;
+
+/**
+ * Assignment numbers as ESR writes them (12345678, 12345678-2) become numbers: employee part
+ * × 100 + (suffix + 1, or 0 without one), distinct for distinct texts; others are interned
+ * from ASSIGNMENT_KEY_BASE up.
+ */
+export const ASSIGNMENT_KEY_BASE = 2 ** 50;
+const ESR_ASSIGNMENT = /^([1-9]\d{0,9})(?:-(0|[1-9]\d?))?$/;
+
+export function assignmentText(a: Assignments, key: number): string {
+  if (key >= ASSIGNMENT_KEY_BASE) return a.assignmentNames[key - ASSIGNMENT_KEY_BASE] as string;
+  const suffix = key % 100;
+  const employee = (key - suffix) / 100;
+  return suffix === 0 ? String(employee) : `${employee}-${suffix - 1}`;
+}
 
 /** The key of an employee number as written, or undefined if no row has it. */
 export function employeeKey(a: Assignments, name: string): number | undefined {
@@ -121,6 +141,8 @@ class Int32Column {
 export class AssignmentBuilder {
   private readonly line = new Int32Column();
   private readonly employee = new Float64Column();
+  private readonly assignment = new Float64Column();
+  private readonly assignments = new Interner();
   private readonly primary = new Int32Column();
   private readonly sex = new Int32Column();
   private readonly ethnicity = new Int32Column();
@@ -139,6 +161,7 @@ export class AssignmentBuilder {
     this.addRow(
       row.line,
       row.employee,
+      row.assignment,
       row.primary,
       row.sex,
       row.ethnicity,
@@ -156,6 +179,7 @@ export class AssignmentBuilder {
   addRow(
     line: number,
     employee: string,
+    assignment: string | undefined,
     primary: boolean | undefined,
     sex: Sex,
     ethnicity: Ethnicity,
@@ -169,6 +193,7 @@ export class AssignmentBuilder {
   ): void {
     this.line.push(line);
     this.employee.push(PLAIN_NUMBER.test(employee) ? Number(employee) : INTERNED_KEY_BASE + this.employees.id(employee));
+    this.assignment.push(assignment === undefined || assignment === '' ? Number.NaN : this.assignmentKey(assignment));
     this.primary.push(primary === undefined ? -1 : primary ? 1 : 0);
     this.sex.push(SEX_INDEX.get(sex) as number);
     this.ethnicity.push(ETHNICITY_INDEX.get(ethnicity) as number);
@@ -185,6 +210,12 @@ export class AssignmentBuilder {
     return this.line.length;
   }
 
+  private assignmentKey(text: string): number {
+    const m = ESR_ASSIGNMENT.exec(text);
+    if (m === null) return ASSIGNMENT_KEY_BASE + this.assignments.id(text);
+    return Number(m[1]) * 100 + (m[2] === undefined ? 0 : Number(m[2]) + 1);
+  }
+
   build(): Assignments {
     const n = this.line.length;
     const f64 = (c: Float64Column) => c.data.slice(0, n);
@@ -192,6 +223,7 @@ export class AssignmentBuilder {
       length: n,
       line: Uint32Array.from(this.line.data.subarray(0, n)),
       employee: f64(this.employee),
+      assignment: f64(this.assignment),
       primary: Int8Array.from(this.primary.data.subarray(0, n)),
       sex: Uint8Array.from(this.sex.data.subarray(0, n)),
       ethnicity: Uint8Array.from(this.ethnicity.data.subarray(0, n)),
@@ -205,6 +237,7 @@ export class AssignmentBuilder {
       staffGroups: this.staffGroups.names,
       grades: this.grades.names,
       employeeNames: this.employees.names,
+      assignmentNames: this.assignments.names,
     };
   }
 }
@@ -224,10 +257,12 @@ export function concatAssignments(
   const staffGroups = new Interner();
   const grades = new Interner();
   const employees = new Interner();
+  const assignments = new Interner();
   const out = {
     length,
     line: new Uint32Array(length),
     employee: new Float64Array(length),
+    assignment: new Float64Array(length),
     primary: new Int8Array(length),
     sex: new Uint8Array(length),
     ethnicity: new Uint8Array(length),
@@ -241,16 +276,18 @@ export function concatAssignments(
     staffGroups: staffGroups.names,
     grades: grades.names,
     employeeNames: employees.names,
+    assignmentNames: assignments.names,
   };
   const maps = parts.map((p) => ({
     groupIds: p.staffGroups.map((name) => staffGroups.id(name)),
     gradeIds: p.grades.map((name) => grades.id(name)),
     employeeIds: p.employeeNames.map((name) => INTERNED_KEY_BASE + employees.id(name)),
+    assignmentIds: p.assignmentNames.map((name) => ASSIGNMENT_KEY_BASE + assignments.id(name)),
   }));
   let at = 0;
   for (const { part, start, count } of segments) {
     const p = parts[part] as Assignments;
-    const { groupIds, gradeIds, employeeIds } = maps[part] as (typeof maps)[number];
+    const { groupIds, gradeIds, employeeIds, assignmentIds } = maps[part] as (typeof maps)[number];
     for (const key of ['line', 'primary', 'sex', 'ethnicity', 'disability', 'hourlyPay', 'hours', 'bonus', 'fullPay'] as const) {
       (out[key] as Float64Array).set((p[key] as Float64Array).subarray(start, start + count), at);
     }
@@ -261,6 +298,8 @@ export function concatAssignments(
       out.grade[at + i] = b < 0 ? b : (gradeIds[b] as number);
       const e = p.employee[start + i];
       out.employee[at + i] = e >= INTERNED_KEY_BASE ? (employeeIds[e - INTERNED_KEY_BASE] as number) : e;
+      const k = p.assignment[start + i];
+      out.assignment[at + i] = k >= ASSIGNMENT_KEY_BASE ? (assignmentIds[k - ASSIGNMENT_KEY_BASE] as number) : k;
     }
     at += count;
   }

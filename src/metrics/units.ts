@@ -70,13 +70,19 @@ function copyRow(u: ReturnType<typeof allocate>, to: number, a: Assignments, fro
  *   person's other rows are not used either (counted by reason), as a person's pay cannot be
  *   worked out from some of their assignments.
  */
-export function buildUnits(a: Assignments, unit: Unit, invalidEmployees: ReadonlySet<string> = new Set()): UnitsResult {
-  if (unit === 'person') return buildPeople(a, invalidEmployees);
+export function buildUnits(
+  a: Assignments,
+  unit: Unit,
+  invalidEmployees: ReadonlySet<string> = new Set(),
+  /** Rows found invalid after reading (repeated assignments): not used at all. */
+  skip: ReadonlySet<number> = new Set(),
+): UnitsResult {
+  if (unit === 'person') return buildPeople(a, invalidEmployees, skip);
   const rows: number[] = [];
-  for (let i = 0; i < a.length; i++) if (unit === 'assignment' || a.primary[i] === 1) rows.push(i);
+  for (let i = 0; i < a.length; i++) if (!skip.has(i) && (unit === 'assignment' || a.primary[i] === 1)) rows.push(i);
   const units = allocate(rows.length, a);
   rows.forEach((row, to) => copyRow(units, to, a, row));
-  const notPrimary = a.length - rows.length;
+  const notPrimary = a.length - skip.size - rows.length;
   return {
     units,
     conflicts: [],
@@ -146,7 +152,7 @@ function groupPeople(a: Assignments): { personOf: Int32Array; firstRow: number[]
  * rows disagree on sex, ethnicity or disability is a validation issue: all their rows are
  * reported and left out, since which value is right cannot be known.
  */
-function buildPeople(a: Assignments, invalidEmployees: ReadonlySet<string>): UnitsResult {
+function buildPeople(a: Assignments, invalidEmployees: ReadonlySet<string>, skip: ReadonlySet<number>): UnitsResult {
   const { personOf, firstRow } = groupPeople(a);
   const droppedKeys = new Set<number>();
   for (const name of invalidEmployees) {
@@ -164,6 +170,7 @@ function buildPeople(a: Assignments, invalidEmployees: ReadonlySet<string>): Uni
   const conflicted = new Uint8Array(n);
   const profileRow = Int32Array.from(firstRow);
   for (let i = 0; i < a.length; i++) {
+    if (skip.size > 0 && skip.has(i)) continue;
     const p = personOf[i];
     const pay = a.hourlyPay[i] as number;
     const h = a.hours[i] as number;

@@ -132,6 +132,8 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
   if (payMethod === 'annual-salary') used.add('fte');
   if (unit === 'person') used.add('employeeNumber');
   if (unit === 'primary') used.add('primaryAssignment');
+  // Assignment numbers are read to catch the same assignment exported twice.
+  used.add('assignmentNumber');
   const fields = [...used].filter(has);
 
   return {

@@ -56,7 +56,7 @@ export class QualityCollector {
     this.keep(issues);
     const head = issues[0];
     if (head) {
-      const reason = `${head.column}: ${head.message}`;
+      const reason = `${head.column}: ${head.reason ?? head.message}`;
       this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
     }
   }

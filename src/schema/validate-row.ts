@@ -13,6 +13,8 @@ export interface RowIssue {
   readonly column: string;
   readonly value: string;
   readonly message: string;
+  /** How the issue is counted in reports, when the message is specific to the row. */
+  readonly reason?: string;
 }
 
 // A column's distinct values repeat heavily (pay points, codes, flags), so each distinct raw
@@ -35,6 +37,7 @@ interface Cell {
 }
 
 const IDENTIFIERS: ReadonlySet<Field> = new Set(['employeeNumber', 'assignmentNumber']);
+const TOTALS = /^\s*(grand\s+)?(sub-?)?totals?\b/i;
 
 function verdictOf(schema: z.ZodType, raw: string): Verdict {
   const result = schema.safeParse(cellText(raw));
@@ -82,14 +85,32 @@ export class RowValidator {
 
   /** Column indices this validator reads. */
   get columnIndices(): number[] {
-    return this.cells.map((c) => c.index);
+    // Column 0 as well: it tells a totals or footer row from a bad assignment row.
+    return [...new Set([0, ...this.cells.map((c) => c.index)])];
+  }
+
+  /** A row whose first cell says "Total", "Grand total" or "Subtotal": a spreadsheet footer. */
+  private footer(record: readonly string[], fieldCount: number, line: number): RowIssue[] | undefined {
+    if (fieldCount === 0) return undefined;
+    // Cheap first-letter test before the pattern: t, g, s or a space.
+    const first = (record[0] ?? '').charCodeAt(0) | 32;
+    if (first !== 116 && first !== 103 && first !== 115 && first !== 32) return undefined;
+    if (!TOTALS.test(record[0] as string)) return undefined;
+    return [{ line, column: this.columns.headers[0] ?? '(row)', value: cellText(record[0] as string), message: 'a totals or footer row, not an assignment' }];
   }
 
   /** Validate one record: undefined when valid (see `values`), else its issues. */
   validate(record: readonly string[], fieldCount: number, line: number): RowIssue[] | undefined {
     if (fieldCount !== this.width) {
-      return [{ line, column: '(row)', value: `${fieldCount} fields`, message: `expected ${this.width} fields, as in the header` }];
+      return (
+        this.footer(record, fieldCount, line) ?? [
+          { line, column: '(row)', value: `${fieldCount} fields`, message: `expected ${this.width} fields, as in the header` },
+        ]
+      );
     }
+    // "Total" in the first column is a spreadsheet footer even if its cells happen to parse.
+    const footer = this.footer(record, fieldCount, line);
+    if (footer) return footer;
     const values = this.values as Record<string, unknown>;
     let issues: RowIssue[] | undefined;
     for (const cell of this.cells) {
