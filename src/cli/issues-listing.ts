@@ -11,7 +11,11 @@ export function invalidRowsListing(quality: DataQuality): string {
   const lines = [`paygap: ${count(quality.rowsInvalid)} of ${count(quality.rowsRead)} rows are invalid and left out:`];
   for (const issue of quality.firstIssues) {
     const value = issue.value === '' ? 'blank' : JSON.stringify(issue.value.length > 60 ? `${issue.value.slice(0, 60)}…` : issue.value);
-    lines.push(`  line ${issue.line}, ${issue.column} = ${value}: ${issue.message}`);
+    lines.push(
+      issue.column === '(row)'
+        ? `  line ${issue.line}: ${issue.message}${issue.value === '' ? '' : ` (found ${issue.value})`}`
+        : `  line ${issue.line}, ${issue.column} = ${value}: ${issue.message}`,
+    );
   }
   if (quality.issueCount > quality.firstIssues.length || quality.invalidByReason.length > 1) {
     lines.push(`  invalid rows by reason${quality.issueCount > quality.firstIssues.length ? ` (${count(quality.issueCount - quality.firstIssues.length)} issues not shown above)` : ''}:`);

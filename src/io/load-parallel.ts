@@ -177,7 +177,7 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
     slots.map((s) => s.result!.assignments),
     segments,
   );
-  return { file: path, sha256: hash.digest('hex'), bytes, ...prepared, assignments, quality };
+  return { file: path, sha256: hash.digest('hex'), bytes, delimiter, encoding: 'utf8', ...prepared, assignments, quality };
 }
 
 /**

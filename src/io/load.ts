@@ -24,6 +24,8 @@ export interface Loaded {
   readonly file: string;
   readonly sha256: string;
   readonly bytes: number;
+  readonly delimiter: string;
+  readonly encoding: Encoding;
   readonly columns: ColumnMap;
   readonly plan: RunPlan;
   readonly pay: PayConfig;
@@ -56,7 +58,7 @@ export const emptyInput = (name: string) =>
 export async function loadInput(name: string, stream: Readable, options: LoadOptions): Promise<Loaded> {
   let prepared: Prepared | undefined;
   let consumer: RowConsumer | undefined;
-  const scanner = new RecordScanner({
+  const scanner: RecordScanner = new RecordScanner({
     header(headers) {
       prepared = prepare(headers, options);
       consumer = new RowConsumer(prepared.columns, prepared.plan, prepared.pay);
@@ -77,5 +79,14 @@ export async function loadInput(name: string, stream: Readable, options: LoadOpt
   }
   scanner.end();
   if (prepared === undefined || consumer === undefined) throw emptyInput(name);
-  return { file: name, sha256: hash.digest('hex'), bytes, ...prepared, assignments: consumer.builder.build(), quality: consumer.quality };
+  return {
+    file: name,
+    sha256: hash.digest('hex'),
+    bytes,
+    delimiter: scanner.delimiterUsed,
+    encoding: scanner.encodingUsed,
+    ...prepared,
+    assignments: consumer.builder.build(),
+    quality: consumer.quality,
+  };
 }

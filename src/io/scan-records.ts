@@ -85,6 +85,12 @@ export class RecordScanner {
     if (this.encoding !== 'utf8') this.transcoder = new TextDecoder(this.encoding === 'latin1' ? 'windows-1252' : this.encoding.replace('utf16', 'utf-16'));
   }
 
+  /** The encoding read: as given, or UTF-16 when a byte order mark says so. */
+  get encodingUsed(): Encoding {
+    const name = this.transcoder?.encoding;
+    return name === 'utf-16le' ? 'utf16le' : name === 'utf-16be' ? 'utf16be' : this.encoding;
+  }
+
   /** The delimiter in use (detected from the header unless given). */
   get delimiterUsed(): string {
     return this.delimiterText;

@@ -8,7 +8,7 @@ import { VIEWS } from './views.js';
 /** `paygap validate`: the data-quality report, with no pay figures. */
 export interface QualityReport {
   readonly schemaVersion: 1;
-  readonly input: { readonly file: string; readonly sha256: string; readonly bytes: number };
+  readonly input: { readonly file: string; readonly sha256: string; readonly bytes: number; readonly delimiter: string; readonly encoding: string };
   readonly columns: readonly { readonly field: Field; readonly header: string | null; readonly matchedBy: 'alias' | 'map' | null }[];
   readonly ignoredHeaders: readonly string[];
   readonly payMethod: string;
@@ -31,6 +31,8 @@ export interface QualityInput {
   readonly file: string;
   readonly sha256: string;
   readonly bytes: number;
+  readonly delimiter: string;
+  readonly encoding: string;
   readonly columns: ColumnMap;
   readonly plan: RunPlan;
   readonly quality: DataQuality;
@@ -63,7 +65,7 @@ export function buildQualityReport(input: QualityInput): QualityReport {
   });
   return {
     schemaVersion: 1,
-    input: { file: input.file, sha256: input.sha256, bytes: input.bytes },
+    input: { file: input.file, sha256: input.sha256, bytes: input.bytes, delimiter: input.delimiter, encoding: input.encoding },
     columns: FIELDS.map((field) => ({
       field,
       header: input.columns.header.get(field) ?? null,

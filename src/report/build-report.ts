@@ -13,6 +13,8 @@ export interface ReportInput {
   readonly file: string;
   readonly sha256: string;
   readonly bytes: number;
+  readonly delimiter: string;
+  readonly encoding: string;
   readonly snapshotDate: string | null;
   readonly plan: RunPlan;
   readonly pay: PayConfig;
@@ -85,7 +87,7 @@ export function buildReport(input: ReportInput): Report {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'paygap', version: input.toolVersion },
-    input: { file: input.file, sha256: input.sha256, bytes: input.bytes },
+    input: { file: input.file, sha256: input.sha256, bytes: input.bytes, delimiter: input.delimiter, encoding: input.encoding },
     snapshotDate: input.snapshotDate,
     method: {
       payMethod: plan.payMethod,

@@ -13,7 +13,15 @@ export const SCHEMA_VERSION = 1;
 export interface Report {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly tool: { readonly name: 'paygap'; readonly version: string };
-  readonly input: { readonly file: string; readonly sha256: string; readonly bytes: number };
+  readonly input: {
+    readonly file: string;
+    readonly sha256: string;
+    readonly bytes: number;
+    /** The field delimiter read (detected from the header unless given). */
+    readonly delimiter: string;
+    /** The text encoding read. */
+    readonly encoding: string;
+  };
   readonly snapshotDate: string | null;
   readonly method: Method;
   readonly population: Population;

@@ -157,7 +157,7 @@ function renderHeader(report: Report, chalk: ChalkInstance): string {
   const label = (text: string) => chalk.bold(text.padEnd(14));
   const lines = [
     chalk.bold(`paygap ${report.tool.version}: pay gap report`),
-    `${label('File')}${report.input.file} (sha256 ${report.input.sha256.slice(0, 12)}…)`,
+    `${label('File')}${report.input.file} (sha256 ${report.input.sha256.slice(0, 12)}…${formatNote(report.input)})`,
     `${label('Snapshot')}${report.snapshotDate ?? 'not given (use --snapshot-date)'}`,
     `${label('Hourly pay')}${m.payMethod}: ${m.payMethodReason}`,
     `${label('Unit')}${m.unit}: ${m.unitReason}`,
@@ -171,6 +171,16 @@ function renderHeader(report: Report, chalk: ChalkInstance): string {
   lines.push(`${label('Gaps')}(reference − group) ÷ reference; positive means the group is paid less`);
   for (const w of report.warnings) lines.push(chalk.yellow(`${label('Warning')}${w}`));
   return lines.join('\n');
+}
+
+const DELIMITER_NAMES: Readonly<Record<string, string>> = { ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+/** "; semicolon-delimited, utf16le" when the file is not plain comma-separated UTF-8. */
+function formatNote(input: Report['input']): string {
+  const notes: string[] = [];
+  if (input.delimiter !== ',') notes.push(`${DELIMITER_NAMES[input.delimiter] ?? JSON.stringify(input.delimiter)}-delimited`);
+  if (input.encoding !== 'utf8') notes.push(input.encoding);
+  return notes.length === 0 ? '' : `; ${notes.join(', ')}`;
 }
 
 /** Terminal tables for people: fits 100 columns; colour only when asked. */

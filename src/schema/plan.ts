@@ -56,6 +56,12 @@ function missingColumn(fields: readonly Field[], why: string, columns: ColumnMap
 
 export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
   const has = (f: Field) => columns.index.has(f);
+  if (columns.index.size === 0) {
+    throw new DataError('none of the headers is one paygap knows, so this does not look like an ESR export', [
+      `headers found (line 1): ${columns.headers.map((h) => JSON.stringify(h)).join(', ') || '(none)'}`,
+      'is the first line the header? run `paygap columns` for the headers paygap accepts, and use --map field=Header for others',
+    ]);
+  }
   const warnings: string[] = [];
   const required = new Map<Field, string>();
 

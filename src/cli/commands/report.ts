@@ -20,6 +20,8 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
     file: loaded.file,
     sha256: loaded.sha256,
     bytes: loaded.bytes,
+    delimiter: loaded.delimiter,
+    encoding: loaded.encoding,
     snapshotDate: options.snapshotDate,
     plan: loaded.plan,
     pay: loaded.pay,

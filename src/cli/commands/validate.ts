@@ -27,6 +27,8 @@ export async function validateCommand(file: string, options: ValidateOptions, io
     file: loaded.file,
     sha256: loaded.sha256,
     bytes: loaded.bytes,
+    delimiter: loaded.delimiter,
+    encoding: loaded.encoding,
     columns: loaded.columns,
     plan: loaded.plan,
     quality,
