@@ -22,12 +22,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const program = buildProgram(io, version, {
     async report(file, raw) {
       const [{ reportOptions }, { reportCommand }] = await Promise.all([import('./options.js'), import('./commands/report.js')]);
-      await reportCommand(file, reportOptions(raw), io);
+      await reportCommand(file, reportOptions(await withConfig(raw, io)), io);
     },
     async validate(file, raw) {
       const [{ readOptions }, { validateCommand }] = await Promise.all([import('./options.js'), import('./commands/validate.js')]);
       const format = raw.format === 'json' ? 'json' : 'table';
-      await validateCommand(file, { ...readOptions(raw), format, output: raw.output as string | undefined }, io);
+      await validateCommand(file, { ...readOptions(await withConfig(raw, io)), format, output: raw.output as string | undefined }, io);
+    },
+    async init(file, raw) {
+      const { initCommand } = await import('./commands/init.js');
+      await initCommand(file, { output: raw.output as string | undefined, force: raw.force === true }, io);
     },
     async columns(raw) {
       const { columnsCommand } = await import('./commands/columns.js');
@@ -50,6 +54,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     return exitCodeFor(error, io, verbose);
   }
+}
+
+/** Merge paygap.config.json (or --config) under the command-line options. */
+async function withConfig(raw: Record<string, unknown>, io: CliIo): Promise<Record<string, unknown>> {
+  const { loadConfig, mergeConfig } = await import('./config.js');
+  const found = await loadConfig(raw.config as string | undefined, io.cwd);
+  return found === undefined ? raw : mergeConfig(found.config, raw);
 }
 
 function exitCodeFor(error: unknown, io: CliIo, verbose: boolean): number {

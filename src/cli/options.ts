@@ -5,6 +5,7 @@ import { BASE_CHARACTERISTICS, PAY_METHODS, UNITS, type Characteristic, type Pay
 import { PAY_PERIOD_DAYS, type PayPeriod } from '../metrics/hourly-pay.js';
 import { parseDate } from '../schema/dates.js';
 import { ENCODINGS, type Encoding } from '../io/scan-records.js';
+import { VIEWS } from '../report/views.js';
 
 /** Options shared by every command that reads an export. */
 export interface ReadOptions {
@@ -28,6 +29,8 @@ export type { Format };
 
 export interface ReportOptions extends ReadOptions {
   readonly format: Format;
+  /** "characteristic/view" → the reference group chosen for it. */
+  readonly references: ReadonlyMap<string, string>;
   readonly output?: string | undefined;
   readonly minGroupSize: number;
   readonly snapshotDate: string | null;
@@ -95,8 +98,40 @@ const readShape = {
 
 const readSchema = z.object(readShape);
 
+/**
+ * --reference view=Group: the view as "sex", "broad" or "ethnicity/broad"; the group must be
+ * one of the view's groups and not an undisclosed category.
+ */
+const referenceEntries = z.array(z.string()).transform((entries, ctx) => {
+  const references = new Map<string, string>();
+  for (const entry of entries) {
+    const at = entry.indexOf('=');
+    const name = entry.slice(0, at === -1 ? entry.length : at).trim();
+    const group = at === -1 ? '' : entry.slice(at + 1).trim();
+    const views = Object.values(VIEWS).flat();
+    const view = views.find((v) => `${v.characteristic}/${v.view}` === name || v.view === name);
+    if (view === undefined) {
+      const names = views.map((v) => `${v.characteristic}/${v.view}`).join(', ');
+      ctx.issues.push({ code: 'custom', input: entry, message: `--reference ${entry}: expected view=Group, where view is one of ${names}` });
+      continue;
+    }
+    const choices = view.groups.filter((g) => g.comparable).map((g) => g.name);
+    if (!choices.includes(group)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: entry,
+        message: `--reference ${entry}: the reference group for ${view.characteristic}/${view.view} must be one of ${choices.map((c) => JSON.stringify(c)).join(', ')}`,
+      });
+      continue;
+    }
+    references.set(`${view.characteristic}/${view.view}`, group);
+  }
+  return references;
+});
+
 const reportSchema = z.object({
   ...readShape,
+  references: z.preprocess((value) => value ?? [], referenceEntries),
   format: z.enum(FORMATS).default('table'),
   output: z.string().optional(),
   minGroupSize: z
@@ -131,5 +166,5 @@ export function readOptions(raw: Record<string, unknown>): ReadOptions {
 }
 
 export function reportOptions(raw: Record<string, unknown>): ReportOptions {
-  return parseWith(reportSchema, raw);
+  return parseWith(reportSchema, { ...raw, references: raw.reference });
 }

@@ -1,5 +1,6 @@
 import { DataError } from '../errors.js';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { inspectInput, openInput } from '../io/source.js';
 import { loadInput, type Loaded } from '../io/load.js';
 import { buildUnits, type UnitsResult } from '../metrics/units.js';
@@ -29,14 +30,14 @@ export async function analyse(file: string, options: ReadOptions, io: CliIo): Pr
   const loadOptions = { ...options, onProgress: progress?.update };
   let loaded: Loaded;
   try {
-    const size = file === '-' ? 0 : await inspectInput(file);
+    const size = file === '-' ? 0 : await inspectInput(file, io.cwd);
     const threads = options.threads ?? (size >= PARALLEL_BYTES ? Math.min(2, availableParallelism()) : 1);
     if (file !== '-' && threads > 1) {
       // Loaded only when needed: it starts worker threads.
       const { loadFileParallel } = await import('../io/load-parallel.js');
-      loaded = await loadFileParallel(file, loadOptions, threads);
+      loaded = await loadFileParallel(resolve(io.cwd, file), loadOptions, threads, undefined, file);
     } else {
-      const source = await openInput(file, io.stdin);
+      const source = await openInput(file, io.stdin, io.cwd);
       loaded = await loadInput(source.name, source.stream, loadOptions);
     }
   } finally {

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { PAY_METHODS, UNITS } from '../schema/plan.js';
 import type { CliIo } from './io.js';
 import { FORMATS } from './formats.js';
+import { CONFIG_FILE } from './config-file.js';
 import { ENCODINGS } from '../io/scan-records.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -11,9 +12,12 @@ function addReadOptions(command: Command): Command {
   return command
     .option('--by <list>', 'characteristics, comma-separated: sex,ethnicity,disability (default: those present)')
     .addOption(new Option('--unit <unit>', 'count people, assignments or primary assignments (default: person when the file has employee numbers)').choices(UNITS))
-    .addOption(new Option('--pay-method <method>', 'how hourly pay is found').choices(['auto', ...PAY_METHODS]).default('auto'))
-    .addOption(new Option('--pay-period <period>', 'payroll period for --pay-method period-pay').choices(['monthly', 'weekly', 'fortnightly', 'four-weekly']).default('monthly'))
-    .addOption(new Option('--salary-basis <basis>', 'annual salary is whole-time (fte) or actual pro-rata').choices(['fte', 'actual']).default('fte'))
+    // No commander defaults for settings a config file may give: the defaults are applied
+    // after merging (cli/options.ts), so a config value is not hidden by a default.
+    .addOption(new Option('--pay-method <method>', 'how hourly pay is found (default: auto)').choices(['auto', ...PAY_METHODS]))
+    .addOption(new Option('--pay-period <period>', 'payroll period for --pay-method period-pay (default: monthly)').choices(['monthly', 'weekly', 'fortnightly', 'four-weekly']))
+    .addOption(new Option('--salary-basis <basis>', 'annual salary is whole-time (fte) or actual pro-rata (default: fte)').choices(['fte', 'actual']))
+    .option('--config <file>', `settings file (default: ${CONFIG_FILE} in the working directory, if there is one)`)
     .option('--map <field=Header>', 'read a field from a column with another name (repeatable)', collect)
     .option('--strict', 'exit 1 if any row is invalid')
     .option('--quiet', 'no warnings, invalid-row listing or progress on stderr')
@@ -31,6 +35,7 @@ Examples:
   $ esr-export | paygap report - --format json --quiet | jq '.characteristics[0]'`;
 
 export type Actions = {
+  init(file: string, raw: Record<string, unknown>): Promise<void>;
   report(file: string, raw: Record<string, unknown>): Promise<void>;
   validate(file: string, raw: Record<string, unknown>): Promise<void>;
   columns(raw: Record<string, unknown>): Promise<void>;
@@ -57,7 +62,8 @@ export function buildProgram(io: CliIo, version: string, actions: Actions): Comm
   )
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--output <file>', 'write to a file (atomically) instead of stdout')
-    .option('--min-group-size <k>', 'suppress figures for groups with fewer than k people (0: off)', '10')
+    .option('--min-group-size <k>', 'suppress figures for groups with fewer than k people (0: off; default 10)')
+    .option('--reference <view=Group>', 'reference group for a view, e.g. sex=Female or ethnicity/broad="Asian or Asian British" (repeatable)', collect)
     .option('--snapshot-date <date>', 'the snapshot date the export was taken at, e.g. 2025-03-31')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is respected too)')
     .addHelpText('after', REPORT_EXAMPLES)
@@ -73,6 +79,15 @@ export function buildProgram(io: CliIo, version: string, actions: Actions): Comm
     .option('--output <file>', 'write to a file (atomically) instead of stdout')
     .addHelpText('after', '\nExamples:\n  $ paygap validate staff.csv\n  $ paygap validate staff.csv --strict --quiet && echo clean')
     .action((file: string, raw: Record<string, unknown>) => actions.validate(file, raw));
+
+  program
+    .command('init')
+    .description('propose a paygap.config.json from an export\'s headers: the mapping found, the fields missing')
+    .argument('<file>', 'ESR-style CSV export')
+    .option('--output <file>', `where to write the config (default: ${CONFIG_FILE})`)
+    .option('--force', 'replace an existing config file')
+    .addHelpText('after', `\nExamples:\n  $ paygap init staff.csv\n  $ paygap init staff.csv --output monthly.json && paygap report staff.csv --config monthly.json`)
+    .action((file: string, raw: Record<string, unknown>) => actions.init(file, raw));
 
   program
     .command('columns')

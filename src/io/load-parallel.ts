@@ -34,13 +34,17 @@ const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? '../../dist/io/load
 /** The file cannot be cut by quote parity (a stray quote) or by line-end bytes (UTF-16). */
 class NotParallel extends Error {}
 
-export async function loadFileParallel(path: string, options: LoadOptions, threads: number, chunkBytes = CHUNK_BYTES): Promise<Loaded> {
+/**
+ * @param path the file to read (absolute, or relative to the process's working directory)
+ * @param name the name to report it by (as the user wrote it)
+ */
+export async function loadFileParallel(path: string, options: LoadOptions, threads: number, chunkBytes = CHUNK_BYTES, name = path): Promise<Loaded> {
   try {
     if (options.encoding !== undefined && options.encoding !== 'utf8') throw new NotParallel();
-    return await readWithWorkers(path, options, threads, chunkBytes);
+    return await readWithWorkers(path, name, options, threads, chunkBytes);
   } catch (error) {
     if (!(error instanceof NotParallel)) throw error;
-    return loadInput(path, createReadStream(path, { highWaterMark: 1 << 20 }), options);
+    return loadInput(name, createReadStream(path, { highWaterMark: 1 << 20 }), options);
   }
 }
 
@@ -50,7 +54,7 @@ interface Slot {
   result?: { assignments: Assignments; quality: QualitySnapshot; chunks: { seq: number; rows: number }[] };
 }
 
-async function readWithWorkers(path: string, options: LoadOptions, threads: number, chunkBytes: number): Promise<Loaded> {
+async function readWithWorkers(path: string, name: string, options: LoadOptions, threads: number, chunkBytes: number): Promise<Loaded> {
   const hash = createHash('sha256');
   let bytes = 0;
   let pending: Buffer = Buffer.alloc(0);
@@ -111,7 +115,7 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
     try {
       stream = createReadStream(path, { highWaterMark: chunkBytes });
     } catch (error) {
-      throw fileError(path, error);
+      throw fileError(name, error);
     }
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       hash.update(chunk);
@@ -146,7 +150,7 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
     }
     if (prepared === undefined) {
       const header = readHeader(pending, options.delimiter, true);
-      if (header === undefined) throw emptyInput(path);
+      if (header === undefined) throw emptyInput(name);
       prepared = prepare(header.fields, options);
       line = 1 + header.lines;
       pending = pending.subarray(header.end);
@@ -177,7 +181,7 @@ async function readWithWorkers(path: string, options: LoadOptions, threads: numb
     slots.map((s) => s.result!.assignments),
     segments,
   );
-  return { file: path, sha256: hash.digest('hex'), bytes, delimiter, encoding: 'utf8', ...prepared, assignments, quality };
+  return { file: name, sha256: hash.digest('hex'), bytes, delimiter, encoding: 'utf8', ...prepared, assignments, quality };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { resolve } from 'node:path';
 import { DataError } from '../errors.js';
 
 export interface InputSource {
@@ -13,27 +14,28 @@ export interface InputSource {
  * Check that a path is a readable regular file and return its size, turning the usual
  * mistakes (missing, a directory, no permission) into one-line data errors.
  */
-export async function inspectInput(path: string): Promise<number> {
+export async function inspectInput(path: string, cwd: string): Promise<number> {
+  const full = resolve(cwd, path);
   let info;
   try {
-    info = await stat(path);
+    info = await stat(full);
   } catch (error) {
     throw fileError(path, error);
   }
   if (info.isDirectory()) throw new DataError(`${path} is a directory, not a CSV file`);
   try {
-    await (await open(path, 'r')).close();
+    await (await open(full, 'r')).close();
   } catch (error) {
     throw fileError(path, error);
   }
   return info.size;
 }
 
-/** Open a file, or stdin for "-". */
-export async function openInput(path: string, stdin: Readable): Promise<InputSource> {
+/** Open a file (relative paths from `cwd`), or stdin for "-". */
+export async function openInput(path: string, stdin: Readable, cwd: string): Promise<InputSource> {
   if (path === '-') return { name: '-', stream: stdin };
-  await inspectInput(path);
-  return { name: path, stream: createReadStream(path, { highWaterMark: 1 << 20 }) };
+  await inspectInput(path, cwd);
+  return { name: path, stream: createReadStream(resolve(cwd, path), { highWaterMark: 1 << 20 }) };
 }
 
 export function fileError(path: string, error: unknown): DataError {

@@ -5,7 +5,7 @@ import type { PayConfig, PayPeriod } from '../metrics/hourly-pay.js';
 import type { Units, UnitsResult } from '../metrics/units.js';
 import { buildView, type Ordered, type ViewContext } from './build-view.js';
 import { SCHEMA_VERSION, type Exclusion, type Report } from './model.js';
-import { VIEWS } from './views.js';
+import { viewsOf } from './views.js';
 import { orderByValue } from '../metrics/order.js';
 
 export interface ReportInput {
@@ -20,6 +20,8 @@ export interface ReportInput {
   readonly pay: PayConfig;
   readonly payPeriod: PayPeriod;
   readonly minGroupSize: number;
+  /** "characteristic/view" → reference group, where not the default. */
+  readonly references?: ReadonlyMap<string, string>;
   readonly columns: ReadonlyMap<Field, string>;
   readonly quality: DataQuality;
   readonly units: UnitsResult;
@@ -112,7 +114,7 @@ export function buildReport(input: ReportInput): Report {
       fullPayEmployees: context.fullPay.values.length,
       exclusions,
     },
-    characteristics: plan.characteristics.flatMap((c) => VIEWS[c].map((view) => buildView(view, context))),
+    characteristics: plan.characteristics.flatMap((c) => viewsOf(c, input.references ?? new Map()).map((view) => buildView(view, context))),
     warnings: input.warnings,
   };
 }

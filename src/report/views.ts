@@ -79,3 +79,27 @@ export const VIEWS: Readonly<Record<Characteristic, readonly ViewDefinition[]>> 
     },
   ],
 };
+
+/**
+ * The view with another reference group: that group first and marked as the reference,
+ * the others in their usual order. The group must be a comparable one of the view.
+ */
+export function withReference(view: ViewDefinition, reference: string): ViewDefinition {
+  const chosen = view.groups.findIndex((g) => g.name === reference);
+  if (chosen === -1 || !view.groups[chosen]!.comparable) throw new Error(`${reference} cannot be the reference group of ${view.view}`);
+  const order = [chosen, ...view.groups.map((_, i) => i).filter((i) => i !== chosen)];
+  const position = new Map(order.map((old, at) => [old, at]));
+  return {
+    ...view,
+    groups: order.map((old, at) => ({ ...view.groups[old]!, reference: at === 0 })),
+    groupOfCode: view.groupOfCode.map((g) => (g < 0 ? g : position.get(g)!)),
+  };
+}
+
+/** The views of a characteristic with any chosen reference groups ("characteristic/view" → group). */
+export function viewsOf(characteristic: Characteristic, references: ReadonlyMap<string, string>): ViewDefinition[] {
+  return VIEWS[characteristic].map((view) => {
+    const reference = references.get(`${view.characteristic}/${view.view}`);
+    return reference === undefined ? view : withReference(view, reference);
+  });
+}

@@ -27,6 +27,7 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
     pay: loaded.pay,
     payPeriod: options.payPeriod,
     minGroupSize: options.minGroupSize,
+    references: options.references,
     columns: loaded.columns.header,
     quality,
     units,

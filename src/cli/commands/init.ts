@@ -1,0 +1,100 @@
+import { access, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { DataError, UsageError } from '../../errors.js';
+import { FIELDS, FIELD_INFO, normaliseHeader, type Field } from '../../schema/fields.js';
+import { resolveHeaders } from '../../schema/headers.js';
+import { planRun } from '../../schema/plan.js';
+import { openInput } from '../../io/source.js';
+import { RecordScanner } from '../../io/scan-records.js';
+import { CONFIG_FILE, type Config } from '../config.js';
+import { write, type CliIo } from '../io.js';
+
+export interface InitOptions {
+  readonly output?: string | undefined;
+  readonly force: boolean;
+}
+
+/** The header record of a file, reading no further than it. */
+async function readHeader(file: string, io: CliIo): Promise<string[]> {
+  const source = await openInput(file, io.stdin, io.cwd);
+  let headers: string[] | undefined;
+  const scanner = new RecordScanner({
+    header(fields) {
+      headers = fields;
+      return [];
+    },
+    record() {},
+    malformed() {},
+  });
+  for await (const chunk of source.stream) {
+    scanner.push(chunk as Buffer);
+    if (headers !== undefined) break;
+  }
+  if (headers === undefined) scanner.end();
+  source.stream.destroy();
+  if (headers === undefined) throw new DataError(`${file} is empty: expected a header row`);
+  return headers;
+}
+
+/** Ignored headers that share a word with one of the field's aliases: likely candidates. */
+function candidates(field: Field, ignored: readonly string[]): string[] {
+  const words = new Set(FIELD_INFO[field].aliases.flatMap((a) => a.toLowerCase().split(/\W+/)).filter((w) => w.length > 2));
+  return ignored.filter((h) => h.toLowerCase().split(/\W+/).some((w) => words.has(w)));
+}
+
+/**
+ * `paygap init <file>`: look at an export's headers, show which field each was matched to
+ * (and by which alias), which fields are missing, and write a paygap.config.json that maps
+ * every matched column explicitly, so a renamed column fails loudly in a later monthly run.
+ */
+export async function initCommand(file: string, options: InitOptions, io: CliIo): Promise<Config> {
+  const headers = await readHeader(file, io);
+  const columns = resolveHeaders(headers, new Map());
+  // A file a report could not run on yet still gets a proposal, with what is missing said.
+  let plan: ReturnType<typeof planRun> | undefined;
+  let problem: DataError | undefined;
+  try {
+    plan = planRun(columns, { payMethod: 'auto', salaryBasis: 'fte' });
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    problem = error;
+  }
+
+  const lines = [`Headers in ${file}:`];
+  for (const field of FIELDS) {
+    const header = columns.header.get(field);
+    if (header !== undefined) {
+      const alias = FIELD_INFO[field].aliases.find((a) => normaliseHeader(a) === normaliseHeader(header));
+      lines.push(`  ${field.padEnd(18)} ← "${header}"${alias !== undefined && alias !== header ? ` (matches "${alias}")` : ''}`);
+    }
+  }
+  const unmapped = FIELDS.filter((f) => !columns.index.has(f));
+  if (unmapped.length > 0) {
+    lines.push('Not found (optional unless a run needs them):');
+    for (const field of unmapped) {
+      const maybe = candidates(field, columns.ignored);
+      lines.push(`  ${field.padEnd(18)}   accepted: ${FIELD_INFO[field].aliases.join(', ')}${maybe.length ? `; perhaps ${maybe.map((h) => `"${h}"`).join(', ')}?` : ''}`);
+    }
+  }
+  if (columns.ignored.length > 0) lines.push(`Ignored columns: ${columns.ignored.map((h) => `"${h}"`).join(', ')}`);
+  if (plan !== undefined) lines.push(`Pay method: ${plan.payMethod} (${plan.payMethodReason}); unit: ${plan.unit}`);
+  else lines.push(`Before a report can run: ${problem?.message}. Add the column to "map" in the config.`);
+
+  const config: Config = {
+    map: Object.fromEntries(columns.header),
+    ...(plan === undefined ? {} : { payMethod: plan.payMethod, unit: plan.unit }),
+    minGroupSize: 10,
+  };
+  const target = resolve(io.cwd, options.output ?? CONFIG_FILE);
+  if (!options.force) {
+    const exists = await access(target).then(
+      () => true,
+      () => false,
+    );
+    if (exists) throw new UsageError(`${target} already exists; use --force to replace it`);
+  }
+  await writeFile(target, `${JSON.stringify(config, null, 2)}\n`);
+  lines.push(`Wrote ${target}. Edit it to change the mapping or settings; options on the command line override it.`);
+  await write(io.stdout, `${lines.join('\n')}\n`);
+  return config;
+}
