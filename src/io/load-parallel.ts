@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { DataError } from '../errors.js';
@@ -23,7 +24,7 @@ import type { WorkerInput, WorkerReply } from './load-worker.js';
  */
 const CHUNK_BYTES = 4 << 20;
 const IN_FLIGHT_PER_WORKER = 2;
-const YOUNG_GENERATION_MB = Number(process.env.PAYGAP_YG ?? 8);
+const YOUNG_GENERATION_MB = 8;
 const QUOTE = 0x22;
 const LF = 0x0a;
 
@@ -111,17 +112,11 @@ async function readWithWorkers(path: string, name: string, options: LoadOptions,
   };
 
   try {
-    let stream;
-    try {
-      stream = createReadStream(path, { highWaterMark: chunkBytes });
-    } catch (error) {
-      throw fileError(name, error);
-    }
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of readChunks(path, name, chunkBytes)) {
       hash.update(chunk);
       bytes += chunk.length;
       if (prepared === undefined) {
-        pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+        pending = Buffer.concat([pending, chunk]);
         if ((pending[0] === 0xff && pending[1] === 0xfe) || (pending[0] === 0xfe && pending[1] === 0xff)) throw new NotParallel();
         const header = readHeader(pending, options.delimiter);
         if (header === undefined) continue;
@@ -142,7 +137,7 @@ async function readWithWorkers(path: string, name: string, options: LoadOptions,
       const end = recordEnd(chunk, delimiter, 0, false, quoteParity(pending) === 1, pending.length === 0 ? LF : (pending[pending.length - 1] as number));
       if (end > 0) {
         await dispatch(pending, chunk.subarray(0, end));
-        pending = chunk.subarray(end);
+        pending = Buffer.from(chunk.subarray(end)); // the read buffer is reused
       } else {
         pending = Buffer.concat([pending, chunk]);
       }
@@ -182,6 +177,29 @@ async function readWithWorkers(path: string, name: string, options: LoadOptions,
     segments,
   );
   return { file: name, sha256: hash.digest('hex'), bytes, delimiter, encoding: 'utf8', ...prepared, assignments, quality };
+}
+
+/**
+ * The file in chunks, read into one reused buffer: the main thread makes no garbage per
+ * chunk (each chunk must be used before the next is read).
+ */
+async function* readChunks(path: string, name: string, size: number): AsyncGenerator<Buffer> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw fileError(name, error);
+  }
+  const buffer = Buffer.allocUnsafe(size);
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, size, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
