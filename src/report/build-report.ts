@@ -2,8 +2,8 @@ import type { DataQuality } from '../schema/quality.js';
 import type { Field } from '../schema/fields.js';
 import type { RunPlan } from '../schema/plan.js';
 import type { PayConfig, PayPeriod } from '../metrics/hourly-pay.js';
-import type { Units, UnitsResult } from '../metrics/units.js';
-import { buildView, type Ordered, type ViewContext } from './build-view.js';
+import type { UnitsResult } from '../metrics/units.js';
+import { buildView, ordered, type CodeColumn, type ViewContext } from './build-view.js';
 import { SCHEMA_VERSION, type Exclusion, type Report } from './model.js';
 import { viewsOf } from './views.js';
 import { orderByValue } from '../metrics/order.js';
@@ -28,29 +28,6 @@ export interface ReportInput {
   readonly warnings: readonly string[];
 }
 
-/** The values and characteristic codes of `order`'s units, in that order. */
-function ordered(order: Uint32Array, values: Float64Array, units: Units): Ordered {
-  const pick = <T extends Float64Array | Uint8Array>(column: T, out: T): T => {
-    for (let k = 0; k < order.length; k++) out[k] = column[order[k]];
-    return out;
-  };
-  const n = order.length;
-  const counted = (codes: Uint8Array): Uint32Array => {
-    const counts = new Uint32Array(256);
-    for (let k = 0; k < n; k++) counts[codes[k]]++;
-    return counts;
-  };
-  const sex = pick(units.sex, new Uint8Array(n));
-  const ethnicity = pick(units.ethnicity, new Uint8Array(n));
-  const disability = pick(units.disability, new Uint8Array(n));
-  return {
-    values: pick(values, new Float64Array(n)),
-    codes: { sex, ethnicity, disability },
-    codeCounts: { sex: counted(sex), ethnicity: counted(ethnicity), disability: counted(disability) },
-    scratch: { byGroup: new Float64Array(n), inView: new Float64Array(n), inViewGroup: new Uint8Array(n) },
-  };
-}
-
 /** Build the whole report from validated, unit-level data. Pure: no I/O, no clock. */
 export function buildReport(input: ReportInput): Report {
   const { units } = input.units;
@@ -68,8 +45,13 @@ export function buildReport(input: ReportInput): Report {
   }
   const context: ViewContext = {
     units,
-    fullPay: ordered(orderByValue(units.pay, onFullPay), units.pay, units),
-    recipients: ordered(orderByValue(units.bonus, recipient), units.bonus, units),
+    columns: new Map<string, CodeColumn>([
+      ['sex', units.sex],
+      ['ethnicity', units.ethnicity],
+      ['disability', units.disability],
+    ]),
+    fullPay: ordered(orderByValue(units.pay, onFullPay), units.pay),
+    recipients: ordered(orderByValue(units.bonus, recipient), units.bonus),
     minGroupSize: input.minGroupSize,
     hasBonusColumn: input.plan.hasBonusColumn,
   };

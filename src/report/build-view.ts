@@ -3,7 +3,6 @@ import { known, suppressed, unknown, type Figure } from '../metrics/figure.js';
 import { gap } from '../metrics/gap.js';
 import { BANDS, quarterCounts, quarterSizes, type Band } from '../metrics/quarters.js';
 import type { Units } from '../metrics/units.js';
-import type { Characteristic } from '../schema/plan.js';
 import type { BonusFigures, CharacteristicReport, GroupReport, QuartileCell } from './model.js';
 import type { ViewDefinition } from './views.js';
 
@@ -14,19 +13,56 @@ import type { ViewDefinition } from './views.js';
 export interface Ordered {
   /** Hourly pay (or bonus), lowest first. */
   readonly values: Float64Array;
-  readonly codes: Readonly<Record<Characteristic, Uint8Array>>;
-  /** How many of the population have each code, per characteristic. */
-  readonly codeCounts: Readonly<Record<Characteristic, Uint32Array>>;
+  /** The unit each value belongs to. */
+  readonly order: Uint32Array;
   /**
    * Working space as long as `values`, reused by every view (each view's figures are
    * computed before the next view starts), so seven views do not allocate seven copies.
    */
-  readonly scratch: { readonly byGroup: Float64Array; readonly inView: Float64Array; readonly inViewGroup: Uint8Array };
+  readonly scratch: { readonly byGroup: Float64Array; readonly inView: Float64Array; readonly inViewGroup: Uint16Array };
+  /** Code columns put in this order, with how many have each code: made once per column. */
+  readonly columns: Map<string, { readonly codes: CodeColumn; readonly counts: Uint32Array }>;
+}
+
+/** A unit-level code column: a characteristic's code for each unit. */
+export type CodeColumn = Uint8Array | Uint16Array;
+
+/** The named code column in the population's order (made on first use, then reused). */
+function inOrder(ordered: Ordered, name: string, unitCodes: CodeColumn, codeCount: number) {
+  let found = ordered.columns.get(name);
+  if (found === undefined) {
+    const { order } = ordered;
+    const codes = new Uint16Array(order.length);
+    const counts = new Uint32Array(codeCount);
+    for (let k = 0; k < order.length; k++) {
+      const c = unitCodes[order[k]];
+      codes[k] = c;
+      counts[c]++;
+    }
+    found = { codes, counts };
+    ordered.columns.set(name, found);
+  }
+  return found;
+}
+
+/** A population in value order (see Ordered). */
+export function ordered(order: Uint32Array, values: Float64Array): Ordered {
+  const n = order.length;
+  const sorted = new Float64Array(n);
+  for (let k = 0; k < n; k++) sorted[k] = values[order[k]];
+  return {
+    values: sorted,
+    order,
+    scratch: { byGroup: new Float64Array(n), inView: new Float64Array(n), inViewGroup: new Uint16Array(n) },
+    columns: new Map(),
+  };
 }
 
 /** What every view of one report shares: the units and their orderings, sorted once. */
 export interface ViewContext {
   readonly units: Units;
+  /** Code columns by name: sex, ethnicity, disability and any derived ones (intersections). */
+  readonly columns: ReadonlyMap<string, CodeColumn>;
   /** Full-pay units (full pay and hourly pay above 0) by hourly pay. */
   readonly fullPay: Ordered;
   /** Units with a bonus above 0, by bonus. */
@@ -40,11 +76,11 @@ export interface ViewContext {
  * of it inside the view (group ≥ 0) with each member's group, for the pay quarters. The
  * results are views into the population's scratch space: valid until the next call.
  */
-function partition(ordered: Ordered, characteristic: Characteristic, table: Int8Array, groups: number) {
-  const { values, scratch } = ordered;
-  const codes = ordered.codes[characteristic];
+function partition(population: Ordered, column: string, unitCodes: CodeColumn, table: Int16Array, groups: number) {
+  const { values, scratch } = population;
+  const { codes, counts } = inOrder(population, column, unitCodes, table.length);
   const sizes = new Array<number>(groups).fill(0);
-  ordered.codeCounts[characteristic].forEach((count, code) => {
+  counts.forEach((count, code) => {
     const g = table[code];
     if (g >= 0) sizes[g] += count;
   });
@@ -77,8 +113,8 @@ const pct = (part: number, whole: number): number | null => (whole === 0 ? null 
  */
 export function buildView(def: ViewDefinition, ctx: ViewContext): CharacteristicReport {
   const { units, minGroupSize: k } = ctx;
-  const codes = units[def.characteristic];
-  const table = Int8Array.from(def.groupOfCode);
+  const codes = ctx.columns.get(def.column) as CodeColumn;
+  const table = Int16Array.from(def.groupOfCode);
   const n = def.groups.length;
 
   // Relevant employees and bonus recipients by group; units outside the view (group -1).
@@ -94,9 +130,9 @@ export function buildView(def: ViewDefinition, ctx: ViewContext): Characteristic
     }
   }
 
-  const pay = partition(ctx.fullPay, def.characteristic, table, n);
+  const pay = partition(ctx.fullPay, def.column, codes, table, n);
   const payByGroup = pay.byGroup;
-  const bonusByGroup = partition(ctx.recipients, def.characteristic, table, n).byGroup;
+  const bonusByGroup = partition(ctx.recipients, def.column, codes, table, n).byGroup;
 
   // Pay quarters over every full-pay unit in the view, in pay order.
   const counts = quarterCounts(

@@ -16,8 +16,10 @@ export interface GroupDefinition {
 }
 
 export interface ViewDefinition {
-  readonly characteristic: Characteristic;
+  readonly characteristic: string;
   readonly view: string;
+  /** The code column the view reads (see ViewContext.columns). */
+  readonly column: string;
   readonly title: string;
   readonly groups: readonly GroupDefinition[];
   /** Code index (as stored in the units' column) → group index, or -1. */
@@ -37,7 +39,7 @@ function ethnicityView(view: string, title: string, named: readonly GroupDefinit
     if (index === -1) throw new Error(`view ${view} has no group for ethnic category ${code}`);
     return index;
   });
-  return { characteristic: 'ethnicity', view, title, groups, groupOfCode };
+  return { characteristic: 'ethnicity', view, column: 'ethnicity', title, groups, groupOfCode };
 }
 
 const BROAD_ORDER = ['White', 'Mixed', 'Asian or Asian British', 'Black or Black British', 'Other ethnic group'];
@@ -48,6 +50,7 @@ export const VIEWS: Readonly<Record<Characteristic, readonly ViewDefinition[]>> 
     {
       characteristic: 'sex',
       view: 'sex',
+      column: 'sex',
       title: 'Sex',
       groups: [group('Male', true), group('Female')],
       groupOfCode: SEX_GROUPS.map((s) => (s === 'Male' ? 0 : s === 'Female' ? 1 : -1)),
@@ -73,6 +76,7 @@ export const VIEWS: Readonly<Record<Characteristic, readonly ViewDefinition[]>> 
     {
       characteristic: 'disability',
       view: 'disability',
+      column: 'disability',
       title: 'Disability',
       groups: [group('Non-disabled', true), group('Disabled'), group('Not declared', false, false), group('Unknown', false, false)],
       groupOfCode: DISABILITY_GROUPS.map((d) => ['Non-disabled', 'Disabled', 'Not declared', 'Unknown'].indexOf(d)),
