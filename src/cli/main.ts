@@ -29,6 +29,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const format = raw.format === 'json' ? 'json' : 'table';
       await validateCommand(file, { ...readOptions(await withConfig(raw, io)), format, output: raw.output as string | undefined }, io);
     },
+    async compare(previous, current, raw) {
+      const { compareCommand } = await import('./commands/compare.js');
+      const format = (raw.format ?? 'table') as 'table' | 'json' | 'markdown';
+      await compareCommand(previous, current, { format, output: raw.output as string | undefined, quiet: raw.quiet === true }, io);
+    },
     async init(file, raw) {
       const { initCommand } = await import('./commands/init.js');
       await initCommand(file, { output: raw.output as string | undefined, force: raw.force === true }, io);

@@ -35,6 +35,7 @@ Examples:
   $ esr-export | paygap report - --format json --quiet | jq '.characteristics[0]'`;
 
 export type Actions = {
+  compare(previous: string, current: string, raw: Record<string, unknown>): Promise<void>;
   init(file: string, raw: Record<string, unknown>): Promise<void>;
   report(file: string, raw: Record<string, unknown>): Promise<void>;
   validate(file: string, raw: Record<string, unknown>): Promise<void>;
@@ -79,6 +80,17 @@ export function buildProgram(io: CliIo, version: string, actions: Actions): Comm
     .option('--output <file>', 'write to a file (atomically) instead of stdout')
     .addHelpText('after', '\nExamples:\n  $ paygap validate staff.csv\n  $ paygap validate staff.csv --strict --quiet && echo clean')
     .action((file: string, raw: Record<string, unknown>) => actions.validate(file, raw));
+
+  program
+    .command('compare')
+    .description('year on year: each figure in two JSON reports, then and now, and the change (HIA 3)')
+    .argument('<previous>', 'the earlier report (paygap report --format json)')
+    .argument('<current>', 'the later report')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
+    .option('--output <file>', 'write to a file (atomically) instead of stdout')
+    .option('--quiet', 'no warnings on stderr')
+    .addHelpText('after', '\nExamples:\n  $ paygap compare 2024.json 2025.json\n  $ paygap compare 2024.json 2025.json --format markdown > board-paper.md')
+    .action((previous: string, current: string, raw: Record<string, unknown>) => actions.compare(previous, current, raw));
 
   program
     .command('init')

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import type { CharacteristicReport, GroupReport, Report } from './model.js';
+
+/**
+ * Year-on-year comparison of two JSON reports (HIA 3's success metric: annual improvement in
+ * the pay gaps). For every characteristic view and group in both, each figure then and now
+ * and the change in percentage points. A gap "narrowed" when it is now closer to 0 than it
+ * was, "widened" when further from 0, "unchanged" when equal; "reversed" is added when it
+ * changed side (the other group is now paid more). Pure: reports in, comparison out.
+ */
+export const COMPARED_FIGURES = [
+  { key: 'meanGapPercent', label: 'Mean hourly pay gap', gap: true },
+  { key: 'medianGapPercent', label: 'Median hourly pay gap', gap: true },
+  { key: 'bonus.meanGapPercent', label: 'Mean bonus gap', gap: true },
+  { key: 'bonus.medianGapPercent', label: 'Median bonus gap', gap: true },
+  { key: 'bonus.receivingPercent', label: 'Receiving a bonus (%)', gap: false },
+  { key: 'quartiles.upper.percent', label: 'Share of the upper quarter (%)', gap: false },
+  { key: 'meanHourlyPay', label: 'Mean hourly pay (£)', gap: false },
+  { key: 'medianHourlyPay', label: 'Median hourly pay (£)', gap: false },
+] as const;
+
+export type Direction = 'narrowed' | 'widened' | 'unchanged' | 'narrowed and reversed' | 'widened and reversed' | 'reversed';
+
+export interface FigureChange {
+  readonly figure: string;
+  readonly label: string;
+  readonly previous: number | null;
+  readonly current: number | null;
+  /** current − previous, in percentage points (or pounds for pay); null if either is missing. */
+  readonly change: number | null;
+  /** For gaps only. */
+  readonly direction: Direction | null;
+}
+
+export interface Comparison {
+  readonly schemaVersion: 1;
+  readonly kind: 'comparison';
+  readonly previous: ReportIdentity;
+  readonly current: ReportIdentity;
+  readonly warnings: readonly string[];
+  readonly characteristics: readonly {
+    readonly characteristic: string;
+    readonly view: string;
+    readonly title: string;
+    readonly referenceGroup: string;
+    readonly groups: readonly { readonly group: string; readonly figures: readonly FigureChange[] }[];
+  }[];
+}
+
+interface ReportIdentity {
+  readonly file: string;
+  readonly sha256: string;
+  readonly snapshotDate: string | null;
+  readonly toolVersion: string;
+}
+
+/** What compare needs from a report: checked, so a wrong file fails with a clear message. */
+export const comparableReport = z.looseObject({
+  schemaVersion: z.literal(1, { error: 'expected schemaVersion 1 (a paygap JSON report)' }),
+  tool: z.looseObject({ version: z.string() }),
+  input: z.looseObject({ file: z.string(), sha256: z.string() }),
+  snapshotDate: z.string().nullable(),
+  method: z.looseObject({}),
+  characteristics: z.array(
+    z.looseObject({ characteristic: z.string(), view: z.string(), title: z.string(), referenceGroup: z.string(), groups: z.array(z.looseObject({ group: z.string() })) }),
+  ),
+});
+
+const oneDecimal = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * The direction of a gap's change, judged by its distance from 0 as published (one decimal
+ * place), so the word always agrees with the figures people see: 8.94% → 8.86% (both 8.9%)
+ * is "unchanged".
+ */
+export function direction(previous: number, current: number): Direction {
+  const then = Math.abs(oneDecimal(previous));
+  const now = Math.abs(oneDecimal(current));
+  const reversed = Math.sign(oneDecimal(previous)) * Math.sign(oneDecimal(current)) < 0;
+  if (now === then) return reversed ? 'reversed' : 'unchanged';
+  const word = now < then ? 'narrowed' : 'widened';
+  return reversed ? `${word} and reversed` : word;
+}
+
+function valueAt(group: GroupReport, path: string): number | null {
+  let value: unknown = group;
+  for (const key of path.split('.')) value = (value as Record<string, unknown> | null)?.[key];
+  return typeof value === 'number' ? value : null;
+}
+
+const METHOD_KEYS = ['payMethod', 'unit', 'minGroupSize', 'payPeriod', 'salaryBasis'] as const;
+
+export function compareReports(previous: Report, current: Report): Comparison {
+  const warnings: string[] = [];
+  for (const key of METHOD_KEYS) {
+    const then = (previous.method as unknown as Record<string, unknown>)[key];
+    const now = (current.method as unknown as Record<string, unknown>)[key];
+    if (then !== now) warnings.push(`the reports differ in method: ${key} was ${String(then)}, now ${String(now)}; changes may reflect the method, not pay`);
+  }
+  if (previous.snapshotDate !== null && current.snapshotDate !== null && previous.snapshotDate >= current.snapshotDate) {
+    warnings.push(`the first report (${previous.snapshotDate}) is not earlier than the second (${current.snapshotDate}): give the earlier one first`);
+  }
+  const key = (c: CharacteristicReport) => `${c.characteristic}/${c.view}`;
+  const before = new Map(previous.characteristics.map((c) => [key(c), c]));
+  const characteristics = [];
+  for (const now of current.characteristics) {
+    const then = before.get(key(now));
+    if (then === undefined) {
+      warnings.push(`${key(now)} is only in the second report`);
+      continue;
+    }
+    if (then.referenceGroup !== now.referenceGroup) {
+      warnings.push(`${key(now)}: the reference group changed from ${then.referenceGroup} to ${now.referenceGroup}`);
+    }
+    const groupsThen = new Map(then.groups.map((g) => [g.group, g]));
+    const groups = now.groups
+      .filter((g) => groupsThen.has(g.group))
+      .map((g) => {
+        const old = groupsThen.get(g.group) as GroupReport;
+        return {
+          group: g.group,
+          figures: COMPARED_FIGURES.map((f): FigureChange => {
+            const p = valueAt(old, f.key);
+            const c = valueAt(g, f.key);
+            const both = p !== null && c !== null;
+            return { figure: f.key, label: f.label, previous: p, current: c, change: both ? c - p : null, direction: both && f.gap ? direction(p, c) : null };
+          }),
+        };
+      });
+    characteristics.push({ characteristic: now.characteristic, view: now.view, title: now.title, referenceGroup: now.referenceGroup, groups });
+  }
+  for (const k of before.keys()) if (!current.characteristics.some((c) => key(c) === k)) warnings.push(`${k} is only in the first report`);
+  const identity = (r: Report): ReportIdentity => ({ file: r.input.file, sha256: r.input.sha256, snapshotDate: r.snapshotDate, toolVersion: r.tool.version });
+  return { schemaVersion: 1, kind: 'comparison', previous: identity(previous), current: identity(current), warnings, characteristics };
+}

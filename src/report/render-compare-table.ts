@@ -1,0 +1,46 @@
+import Table from 'cli-table3';
+import type { Comparison, FigureChange } from './compare.js';
+import { money, percent } from './format.js';
+
+/** Change as people read it: "−1.8 pts", "+£0.35"; percentages to 1 dp, money to pennies. */
+export function changeText(f: FigureChange): string {
+  if (f.previous === null || f.current === null) return 'n/a';
+  // The difference of the figures as shown, so then, now and change agree on the page.
+  const pounds = f.figure.endsWith('HourlyPay');
+  const scale = pounds ? 100 : 10;
+  const rounded = (Math.round(f.current * scale) - Math.round(f.previous * scale)) / scale;
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
+  return pounds ? `${sign}${money(Math.abs(rounded))}` : `${sign}${Math.abs(rounded).toFixed(1)} pts`;
+}
+
+export function valueText(f: FigureChange, value: number | null): string {
+  if (value === null) return 'n/a';
+  return f.figure.endsWith('HourlyPay') ? money(value) : percent(value);
+}
+
+/** `paygap compare` for people: per view, each group's figures then, now and the change. */
+export function renderCompareTable(comparison: Comparison): string {
+  const out = [
+    `Year on year: ${comparison.previous.file} (${comparison.previous.snapshotDate ?? 'no snapshot date'}) → ` +
+      `${comparison.current.file} (${comparison.current.snapshotDate ?? 'no snapshot date'})`,
+    'Gaps: positive means the group is paid less than the reference group; "narrowed" means closer to 0.',
+  ];
+  for (const w of comparison.warnings) out.push(`Warning: ${w}`);
+  for (const view of comparison.characteristics) {
+    const table = new Table({
+      head: ['Group', 'Figure', 'Then', 'Now', 'Change', 'Direction'],
+      colWidths: [22, 30, 9, 9, 11, 14],
+      wordWrap: true,
+      style: { head: [], border: [], compact: true },
+    });
+    for (const g of view.groups) {
+      for (const f of g.figures) {
+        if (f.previous === null && f.current === null) continue;
+        if (f.figure.endsWith('HourlyPay')) continue;
+        table.push([g.group, f.label, valueText(f, f.previous), valueText(f, f.current), changeText(f), f.direction ?? '']);
+      }
+    }
+    out.push('', `${view.title} (reference: ${view.referenceGroup})`, table.toString());
+  }
+  return `${out.join('\n')}\n`;
+}
