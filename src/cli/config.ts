@@ -29,6 +29,8 @@ export const configSchema = z
     delimiter: z.string().optional(),
     encoding: z.enum(ENCODINGS).optional(),
     snapshotDate: z.string().optional(),
+    within: z.enum(['staffGroup', 'grade', 'band']).optional(),
+    intersect: z.array(z.string()).optional(),
   });
 
 export type Config = z.output<typeof configSchema>;
@@ -82,6 +84,7 @@ export function mergeConfig(config: Config, cli: Record<string, unknown>): Recor
     delimiter: config.delimiter,
     encoding: config.encoding,
     snapshotDate: config.snapshotDate,
+    within: config.within,
   };
   const merged: Record<string, unknown> = { ...cli };
   for (const [key, value] of Object.entries(fromConfig)) if (merged[key] === undefined && value !== undefined) merged[key] = value;
@@ -95,5 +98,6 @@ export function mergeConfig(config: Config, cli: Record<string, unknown>): Recor
   };
   merged.map = entries('map', config.map as Record<string, string> | undefined);
   merged.reference = entries('reference', config.referenceGroups);
+  merged.intersect = [...(config.intersect ?? []), ...((cli.intersect as string[] | undefined) ?? [])];
   return merged;
 }

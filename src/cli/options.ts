@@ -6,6 +6,7 @@ import { PAY_PERIOD_DAYS, type PayPeriod } from '../metrics/hourly-pay.js';
 import { parseDate } from '../schema/dates.js';
 import { ENCODINGS, type Encoding } from '../io/scan-records.js';
 import { VIEWS } from '../report/views.js';
+import { WITHIN, type Within } from '../report/breakdowns.js';
 
 /** Options shared by every command that reads an export. */
 export interface ReadOptions {
@@ -19,6 +20,9 @@ export interface ReadOptions {
   readonly quiet: boolean;
   /** Reading threads; undefined: 2 for files of 32 MB or more, else 1. */
   readonly threads?: number | undefined;
+  readonly within?: Within | undefined;
+  /** Characteristics named by --intersect (they are read and reported). */
+  readonly intersecting?: readonly Characteristic[] | undefined;
   /** A single character, or 'auto'. */
   readonly delimiter?: string | undefined;
   readonly encoding?: Encoding | undefined;
@@ -29,6 +33,8 @@ export type { Format };
 
 export interface ReportOptions extends ReadOptions {
   readonly format: Format;
+  /** Pairs of views to intersect, as "characteristic/view". */
+  readonly intersect: readonly (readonly [string, string])[];
   /** "characteristic/view" → the reference group chosen for it. */
   readonly references: ReadonlyMap<string, string>;
   readonly output?: string | undefined;
@@ -89,6 +95,7 @@ const readShape = {
       return value;
     }),
   encoding: z.enum(ENCODINGS).optional(),
+  within: z.enum(WITHIN).optional(),
   threads: z
     .string()
     .optional()
@@ -129,8 +136,35 @@ const referenceEntries = z.array(z.string()).transform((entries, ctx) => {
   return references;
 });
 
+/** A view named as "sex", "broad", "ethnicity/broad"; plain "ethnicity" is the White / BME view. */
+export function viewKey(name: string): string | undefined {
+  const views = Object.values(VIEWS).flat();
+  const wanted = name === 'ethnicity' ? 'ethnicity/binary' : name;
+  const view = views.find((v) => `${v.characteristic}/${v.view}` === wanted || v.view === wanted);
+  return view === undefined ? undefined : `${view.characteristic}/${view.view}`;
+}
+
+const intersectPairs = z.array(z.string()).transform((entries, ctx) => {
+  const pairs: [string, string][] = [];
+  for (const entry of entries) {
+    const names = entry.split(/[,×]/).map((s) => s.trim()).filter(Boolean);
+    const keys = names.map(viewKey);
+    if (names.length !== 2 || keys.some((k) => k === undefined) || keys[0]!.split('/')[0] === keys[1]!.split('/')[0]) {
+      ctx.issues.push({
+        code: 'custom',
+        input: entry,
+        message: `--intersect ${entry}: expected two characteristics or views, e.g. sex,ethnicity or sex,ethnicity/broad or disability,sex`,
+      });
+      continue;
+    }
+    pairs.push([keys[0]!, keys[1]!]);
+  }
+  return pairs;
+});
+
 const reportSchema = z.object({
   ...readShape,
+  intersect: z.preprocess((value) => value ?? [], intersectPairs),
   references: z.preprocess((value) => value ?? [], referenceEntries),
   format: z.enum(FORMATS).default('table'),
   output: z.string().optional(),
@@ -166,5 +200,7 @@ export function readOptions(raw: Record<string, unknown>): ReadOptions {
 }
 
 export function reportOptions(raw: Record<string, unknown>): ReportOptions {
-  return parseWith(reportSchema, { ...raw, references: raw.reference });
+  const options = parseWith(reportSchema, { ...raw, references: raw.reference });
+  const intersecting = [...new Set(options.intersect.flat().map((key) => key.split('/')[0] as Characteristic))];
+  return { ...options, intersecting };
 }

@@ -32,6 +32,7 @@ Examples:
   $ paygap report staff.csv --format json > report.json
   $ paygap report staff.csv --by sex,ethnicity --unit assignment
   $ paygap report staff.csv --map hourlyRate="Rate Per Hour" --min-group-size 5
+  $ paygap report staff.csv --within band --intersect sex,ethnicity
   $ esr-export | paygap report - --format json --quiet | jq '.characteristics[0]'`;
 
 export type Actions = {
@@ -64,6 +65,8 @@ export function buildProgram(io: CliIo, version: string, actions: Actions): Comm
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--output <file>', 'write to a file (atomically) instead of stdout')
     .option('--min-group-size <k>', 'suppress figures for groups with fewer than k people (0: off; default 10)')
+    .addOption(new Option('--within <column>', 'break every figure down by staff group, grade or pay band').choices(['staffGroup', 'grade', 'band']))
+    .option('--intersect <a,b>', 'intersectional groups of two characteristics, e.g. sex,ethnicity (repeatable)', collect)
     .option('--reference <view=Group>', 'reference group for a view, e.g. sex=Female or ethnicity/broad="Asian or Asian British" (repeatable)', collect)
     .option('--snapshot-date <date>', 'the snapshot date the export was taken at, e.g. 2025-03-31')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is respected too)')

@@ -2,11 +2,13 @@ import type { DataQuality } from '../schema/quality.js';
 import type { Field } from '../schema/fields.js';
 import type { RunPlan } from '../schema/plan.js';
 import type { PayConfig, PayPeriod } from '../metrics/hourly-pay.js';
-import type { UnitsResult } from '../metrics/units.js';
-import { buildView, ordered, type CodeColumn, type ViewContext } from './build-view.js';
-import { SCHEMA_VERSION, type Exclusion, type Report } from './model.js';
-import { viewsOf } from './views.js';
-import { orderByValue } from '../metrics/order.js';
+import type { Units, UnitsResult } from '../metrics/units.js';
+import { buildView, viewContext, type CodeColumn } from './build-view.js';
+import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type IntersectionReport, type Report } from './model.js';
+import { viewsOf, type ViewDefinition } from './views.js';
+import { intersect, intersectionColumn, type Intersection } from './intersections.js';
+import { buildBreakdown, type Within } from './breakdowns.js';
+import { applySecondary } from './withhold.js';
 
 export interface ReportInput {
   readonly toolVersion: string;
@@ -22,10 +24,40 @@ export interface ReportInput {
   readonly minGroupSize: number;
   /** "characteristic/view" → reference group, where not the default. */
   readonly references?: ReadonlyMap<string, string>;
+  /** Pairs of views to intersect, each as "characteristic/view". */
+  readonly intersect?: readonly (readonly [string, string])[];
+  readonly within?: Within | undefined;
   readonly columns: ReadonlyMap<Field, string>;
   readonly quality: DataQuality;
   readonly units: UnitsResult;
   readonly warnings: readonly string[];
+}
+
+/** A view by "characteristic/view" among the report's views. */
+function findView(views: readonly ViewDefinition[], key: string): ViewDefinition {
+  const found = views.find((v) => `${v.characteristic}/${v.view}` === key);
+  if (found === undefined) throw new Error(`no view ${key} in this report`);
+  return found;
+}
+
+/**
+ * An intersection's figures with secondary suppression: its cells add up along each row and
+ * column to the two headline views' figures, and its quarter counts to the quarter sizes.
+ */
+function intersectionReport(x: Intersection, report: CharacteristicReport, headA: CharacteristicReport, headB: CharacteristicReport): IntersectionReport {
+  const cells = report.groups.map((_, g) => ({ view: 0, group: g }));
+  const visible = (head: CharacteristicReport, i: number, block: 'pay' | 'bonus') =>
+    block === 'pay' ? head.groups[i]?.meanHourlyPay !== null : head.groups[i]?.bonus.recipients !== null;
+  const lines = (block: 'pay' | 'bonus') => [
+    ...x.positions.filter((_, i) => visible(headA, i, block)).map((row) => [...row]),
+    ...x.b.groups.map((_, j) => j).filter((j) => visible(headB, j, block)).map((j) => x.positions.map((row) => row[j] as number)),
+  ];
+  const result = applySecondary([report], cells, { pay: [...lines('pay'), cells.map((_, g) => g)], bonus: lines('bonus') });
+  const out = result.views[0] as CharacteristicReport;
+  return {
+    ...out,
+    withheld: result.withheld.map((w) => ({ characteristic: report.characteristic, view: report.view, group: report.groups[w.cell.group]?.group ?? '', figures: w.block })),
+  };
 }
 
 /** Build the whole report from validated, unit-level data. Pure: no I/O, no clock. */
@@ -35,26 +67,11 @@ export function buildReport(input: ReportInput): Report {
 
   let reducedPay = 0;
   let zeroPay = 0;
-  const onFullPay = new Uint8Array(units.length);
-  const recipient = new Uint8Array(units.length);
   for (let i = 0; i < units.length; i++) {
     if (units.fullPay[i] === 0) reducedPay++;
     else if (!(units.pay[i] > 0)) zeroPay++;
-    else onFullPay[i] = 1;
-    if (units.bonus[i] > 0) recipient[i] = 1;
   }
-  const context: ViewContext = {
-    units,
-    columns: new Map<string, CodeColumn>([
-      ['sex', units.sex],
-      ['ethnicity', units.ethnicity],
-      ['disability', units.disability],
-    ]),
-    fullPay: ordered(orderByValue(units.pay, onFullPay), units.pay),
-    recipients: ordered(orderByValue(units.bonus, recipient), units.bonus),
-    minGroupSize: input.minGroupSize,
-    hasBonusColumn: input.plan.hasBonusColumn,
-  };
+  const context = viewContext(units, input.minGroupSize, input.plan.hasBonusColumn);
 
   const exclusions: Exclusion[] = [
     ...quality.invalidByReason.map((r): Exclusion => ({ reason: `invalid row: ${r.reason}`, count: r.count, stage: 'invalid-row' })),
@@ -68,6 +85,33 @@ export function buildReport(input: ReportInput): Report {
   }
 
   const plan = input.plan;
+  const views = plan.characteristics.flatMap((c) => viewsOf(c, input.references ?? new Map()));
+  const headline = views.map((view) => buildView(view, context));
+
+  // Intersections read a derived code column each; they join the views that breakdowns repeat.
+  const derived = new Map<string, CodeColumn>();
+  const xs = (input.intersect ?? []).map(([a, b]) => intersect(findView(views, a), findView(views, b)));
+  const intersections: IntersectionReport[] = xs.map((x) => {
+    const column = intersectionColumn(x, context.columns);
+    derived.set(x.view.column, column);
+    (context.columns as Map<string, CodeColumn>).set(x.view.column, column);
+    return intersectionReport(x, buildView(x.view, context), headline[views.indexOf(x.a)] as CharacteristicReport, headline[views.indexOf(x.b)] as CharacteristicReport);
+  });
+  const breakdowns =
+    input.within === undefined
+      ? []
+      : [
+          buildBreakdown({
+            units,
+            within: input.within,
+            views: [...views, ...xs.map((x) => x.view)],
+            headline: [...headline, ...intersections],
+            columns: derived,
+            minGroupSize: input.minGroupSize,
+            hasBonusColumn: plan.hasBonusColumn,
+          }),
+        ];
+
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'paygap', version: input.toolVersion },
@@ -96,7 +140,9 @@ export function buildReport(input: ReportInput): Report {
       fullPayEmployees: context.fullPay.values.length,
       exclusions,
     },
-    characteristics: plan.characteristics.flatMap((c) => viewsOf(c, input.references ?? new Map()).map((view) => buildView(view, context))),
+    characteristics: headline,
+    intersections,
+    breakdowns,
     warnings: input.warnings,
   };
 }

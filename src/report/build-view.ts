@@ -3,6 +3,7 @@ import { known, suppressed, unknown, type Figure } from '../metrics/figure.js';
 import { gap } from '../metrics/gap.js';
 import { BANDS, quarterCounts, quarterSizes, type Band } from '../metrics/quarters.js';
 import type { Units } from '../metrics/units.js';
+import { orderByValue } from '../metrics/order.js';
 import type { BonusFigures, CharacteristicReport, GroupReport, QuartileCell } from './model.js';
 import type { ViewDefinition } from './views.js';
 
@@ -103,6 +104,25 @@ function partition(population: Ordered, column: string, unitCodes: CodeColumn, t
   const byGroup = sizes.map((size, g) => scratch.byGroup.subarray(offsets[g], offsets[g] + size));
   return { byGroup, inView, inViewGroup };
 }
+
+/** The shared orderings every view of these units reads (one sort of pay, one of bonus). */
+export function viewContext(units: Units, minGroupSize: number, hasBonusColumn: boolean, extra: ReadonlyMap<string, CodeColumn> = new Map()): ViewContext {
+  const onFullPay = new Uint8Array(units.length);
+  const recipient = new Uint8Array(units.length);
+  for (let i = 0; i < units.length; i++) {
+    if (units.fullPay[i] === 1 && units.pay[i] > 0) onFullPay[i] = 1;
+    if (units.bonus[i] > 0) recipient[i] = 1;
+  }
+  return {
+    units,
+    columns: new Map<string, CodeColumn>([['sex', units.sex], ['ethnicity', units.ethnicity], ['disability', units.disability], ...extra]),
+    fullPay: ordered(orderByValue(units.pay, onFullPay), units.pay),
+    recipients: ordered(orderByValue(units.bonus, recipient), units.bonus),
+    minGroupSize,
+    hasBonusColumn,
+  };
+}
+
 
 const pct = (part: number, whole: number): number | null => (whole === 0 ? null : (part / whole) * 100);
 

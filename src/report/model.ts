@@ -26,7 +26,54 @@ export interface Report {
   readonly method: Method;
   readonly population: Population;
   readonly characteristics: readonly CharacteristicReport[];
+  /** --intersect: combinations of two views' groups, e.g. Female × BME (empty if not asked for). */
+  readonly intersections: readonly IntersectionReport[];
+  /** --within: every figure inside each staff group, grade or band (empty if not asked for). */
+  readonly breakdowns: readonly Breakdown[];
   readonly warnings: readonly string[];
+}
+
+/** A cell withheld by secondary suppression (see README, Small numbers). */
+export interface Withheld {
+  readonly subgroup?: string;
+  readonly characteristic: string;
+  readonly view: string;
+  readonly group: string;
+  readonly figures: 'pay' | 'bonus';
+}
+
+export interface IntersectionReport extends CharacteristicReport {
+  readonly withheld: readonly Withheld[];
+}
+
+export interface Composition {
+  readonly characteristic: string;
+  readonly view: string;
+  readonly title: string;
+  readonly rows: readonly {
+    readonly subgroup: string;
+    readonly groups: readonly {
+      readonly group: string;
+      /** Full-pay employees of the group in the subgroup. */
+      readonly headcount: number;
+      /** Share of the subgroup's full-pay employees. */
+      readonly percentOfSubgroup: number | null;
+      /** Share of the group's full-pay employees (all subgroups) found in this subgroup. */
+      readonly percentOfGroup: number | null;
+    }[];
+  }[];
+}
+
+export interface Breakdown {
+  readonly within: string;
+  readonly subgroups: readonly {
+    readonly subgroup: string;
+    readonly relevantEmployees: number;
+    readonly fullPayEmployees: number;
+    readonly characteristics: readonly CharacteristicReport[];
+  }[];
+  readonly composition: readonly Composition[];
+  readonly withheld: readonly Withheld[];
 }
 
 export interface Method {

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { CharacteristicReport, GroupReport, Report } from './model.js';
+import type { Breakdown, CharacteristicReport, GroupReport, Report } from './model.js';
 import { count, money, people, percent, perPound, perPoundSentence } from './format.js';
 
 export interface TableOptions {
@@ -186,5 +186,64 @@ function formatNote(input: Report['input']): string {
 /** Terminal tables for people: fits 100 columns; colour only when asked. */
 export function renderTable(report: Report, options: TableOptions): string {
   const chalk = new Chalk({ level: options.colour ? 1 : 0 });
-  return [renderHeader(report, chalk), ...report.characteristics.map((v) => renderView(v, chalk))].join('\n\n') + '\n';
+  const parts = [renderHeader(report, chalk), ...report.characteristics.map((v) => renderView(v, chalk))];
+  for (const x of report.intersections) {
+    parts.push(renderView(x, chalk) + (x.withheld.length > 0 ? `\n${chalk.dim(withheldNote(x.withheld.length))}` : ''));
+  }
+  for (const b of report.breakdowns) parts.push(renderBreakdown(b, chalk));
+  return `${parts.join('\n\n')}\n`;
+}
+
+const withheldNote = (n: number) => `${n} more cell${n === 1 ? '' : 's'} withheld so that suppressed figures cannot be worked out from totals.`;
+
+/**
+ * A breakdown as one table per two-group view (sex, White / BME, White British / ethnic
+ * minority, disability): each subgroup's headcounts, gaps and the group's share of it.
+ * Views with more groups are in the JSON output.
+ */
+function renderBreakdown(b: Breakdown, chalk: ChalkInstance): string {
+  const label = { staffGroup: 'staff group', grade: 'grade', band: 'pay band' }[b.within] ?? b.within;
+  const lines = [chalk.bold.underline(`Within each ${label}`)];
+  const first = b.subgroups[0];
+  if (first === undefined) return lines.join('\n');
+  first.characteristics.forEach((view, v) => {
+    const compared = view.groups.filter((g) => !g.reference && g.comparable);
+    const reference = view.groups.find((g) => g.reference);
+    if (compared.length !== 1 || reference === undefined) return;
+    const group = compared[0] as GroupReport;
+    const table = new Table({
+      head: [label[0]!.toUpperCase() + label.slice(1), reference.group, group.group, 'Mean gap', 'Median gap', `${group.group} share`].map((h) => chalk.bold(h)),
+      colWidths: [26, 12, 12, 10, 11, 12],
+      colAligns: ['left', 'right', 'right', 'right', 'right', 'right'],
+      wordWrap: true,
+      style: { head: [], border: [], compact: true },
+    });
+    for (const sg of b.subgroups) {
+      const here = sg.characteristics[v] as CharacteristicReport;
+      const r = here.groups.find((g) => g.reference) as GroupReport;
+      const g = here.groups.find((x) => x.group === group.group) as GroupReport;
+      const composition = b.composition[v]?.rows.find((row) => row.subgroup === sg.subgroup)?.groups.find((x) => x.group === group.group);
+      const gapCell = (value: number | null, path: string) =>
+        value !== null ? percent(value) : chalk.dim(/fewer than|withheld/.test(g.nullReasons[path] ?? '') ? SUPPRESSED : NOT_AVAILABLE);
+      table.push([
+        sg.subgroup,
+        count(r.headcount),
+        count(g.headcount),
+        gapCell(g.meanGapPercent, 'meanGapPercent'),
+        gapCell(g.medianGapPercent, 'medianGapPercent'),
+        composition?.percentOfSubgroup == null ? NOT_AVAILABLE : percent(composition.percentOfSubgroup),
+      ]);
+    }
+    lines.push('', `${view.title}: ${group.group} against ${reference.group}`, table.toString());
+  });
+  lines.push(
+    chalk.dim(
+      wrap(
+        `Notes: supp. means withheld (fewer than the minimum group size, or so that a withheld figure cannot be worked out from totals: ${b.withheld.length} cells). ` +
+          'Share = the group\'s part of the subgroup\'s full-pay staff. Every view, with quarters, bonus and composition, is in --format json.',
+        100,
+      ),
+    ),
+  );
+  return lines.join('\n');
 }

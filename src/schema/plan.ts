@@ -18,6 +18,10 @@ export interface PlanOptions {
   /** Undefined: every base characteristic whose column is present. */
   readonly by?: readonly Characteristic[] | undefined;
   readonly salaryBasis: SalaryBasis;
+  /** --within: the column each figure is broken down by. */
+  readonly within?: 'staffGroup' | 'grade' | 'band' | undefined;
+  /** Characteristics an --intersect needs (added to those reported). */
+  readonly intersecting?: readonly Characteristic[] | undefined;
 }
 
 /** What this run will do with this file, decided once from its headers and the options. */
@@ -130,6 +134,10 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
       throw missingColumn(['sex', 'ethnicity', 'disability'], 'at least one characteristic is needed', columns);
     }
   }
+  for (const c of options.intersecting ?? []) {
+    if (!has(c)) throw missingColumn([c], `--intersect ${c} needs it`, columns);
+    if (!characteristics.includes(c)) characteristics.push(c);
+  }
   if (!has('fullPay')) {
     warnings.push('no Full Pay column: everyone with positive hourly pay counts as a full-pay relevant employee');
   }
@@ -140,6 +148,12 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
   if (unit === 'primary') used.add('primaryAssignment');
   // Assignment numbers are read to catch the same assignment exported twice.
   used.add('assignmentNumber');
+  if (options.within !== undefined) {
+    const field = options.within === 'staffGroup' ? 'staffGroup' : 'grade';
+    if (!has(field)) throw missingColumn([field], `--within ${options.within} needs it`, columns);
+    // A person's staff group and grade come from their primary assignment.
+    used.add(field).add('primaryAssignment');
+  }
   const fields = [...used].filter(has);
 
   return {

@@ -28,6 +28,8 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
     payPeriod: options.payPeriod,
     minGroupSize: options.minGroupSize,
     references: options.references,
+    intersect: options.intersect,
+    within: options.within,
     columns: loaded.columns.header,
     quality,
     units,

@@ -1,0 +1,148 @@
+import { bandOf, compareBands } from '../metrics/bands.js';
+import type { Units } from '../metrics/units.js';
+import { buildView, viewContext, type CodeColumn } from './build-view.js';
+import type { Breakdown, CharacteristicReport, Composition } from './model.js';
+import type { ViewDefinition } from './views.js';
+import { applySecondary, type Cell } from './withhold.js';
+
+export const WITHIN = ['staffGroup', 'grade', 'band'] as const;
+export type Within = (typeof WITHIN)[number];
+
+/** Each unit's subgroup (an index into the returned names), subgroups in report order. */
+export function subgroupsOf(units: Units, within: Within): { names: string[]; of: Int32Array } {
+  const source = within === 'staffGroup' ? units.staffGroup : units.grade;
+  const labels = within === 'staffGroup' ? units.staffGroups : units.grades;
+  const blank = within === 'staffGroup' ? '(no staff group)' : '(no grade)';
+  const nameOf = (id: number): string => {
+    if (within === 'band') return bandOf(id < 0 ? undefined : labels[id]);
+    return id < 0 ? blank : (labels[id] as string);
+  };
+  const names = [...new Set(Array.from(source, nameOf))].sort(within === 'staffGroup' ? (a, b) => (a === blank ? 1 : b === blank ? -1 : a.localeCompare(b)) : compareBands);
+  const index = new Map(names.map((n, i) => [n, i]));
+  const byLabel = labels.map((_, id) => index.get(nameOf(id)) as number);
+  const of = new Int32Array(units.length);
+  for (let u = 0; u < units.length; u++) of[u] = source[u] < 0 ? (index.get(nameOf(-1)) as number) : (byLabel[source[u]] as number);
+  return { names, of };
+}
+
+/** The units at the given indices, as their own population. */
+export function subsetUnits(units: Units, rows: Uint32Array): Units {
+  const pick = <T extends Float64Array | Uint8Array | Int32Array>(column: T, make: (n: number) => T): T => {
+    const out = make(rows.length);
+    for (let k = 0; k < rows.length; k++) out[k] = column[rows[k] as number] as number;
+    return out;
+  };
+  return {
+    length: rows.length,
+    pay: pick(units.pay, (n) => new Float64Array(n)),
+    bonus: pick(units.bonus, (n) => new Float64Array(n)),
+    fullPay: pick(units.fullPay, (n) => new Uint8Array(n)),
+    sex: pick(units.sex, (n) => new Uint8Array(n)),
+    ethnicity: pick(units.ethnicity, (n) => new Uint8Array(n)),
+    disability: pick(units.disability, (n) => new Uint8Array(n)),
+    staffGroup: pick(units.staffGroup, (n) => new Int32Array(n)),
+    grade: pick(units.grade, (n) => new Int32Array(n)),
+    staffGroups: units.staffGroups,
+    grades: units.grades,
+  };
+}
+
+export interface BreakdownInput {
+  readonly units: Units;
+  readonly within: Within;
+  /** The views to break down, and their headline reports (same order). */
+  readonly views: readonly ViewDefinition[];
+  readonly headline: readonly CharacteristicReport[];
+  /** Derived code columns the views read (intersections), for all units. */
+  readonly columns: ReadonlyMap<string, CodeColumn>;
+  readonly minGroupSize: number;
+  readonly hasBonusColumn: boolean;
+}
+
+/**
+ * Every figure inside each subgroup (staff group, grade or band), the composition of each
+ * subgroup, and secondary suppression so that no withheld cell can be worked out from the
+ * headline totals (one group's cells across all subgroups add up to its headline figure) or
+ * from a subgroup's pay-quarter sizes (its groups' quarter counts add up to them).
+ */
+export function buildBreakdown(input: BreakdownInput): Breakdown {
+  const { units, views } = input;
+  const { names, of } = subgroupsOf(units, input.within);
+  const members: number[][] = names.map(() => []);
+  for (let u = 0; u < units.length; u++) (members[of[u] as number] as number[]).push(u);
+
+  const subgroups = names.map((subgroup, s) => {
+    const rows = Uint32Array.from(members[s] as number[]);
+    const subset = subsetUnits(units, rows);
+    const extra = new Map<string, CodeColumn>();
+    for (const [name, column] of input.columns) {
+      const picked = new Uint16Array(rows.length);
+      for (let k = 0; k < rows.length; k++) picked[k] = column[rows[k] as number] as number;
+      extra.set(name, picked);
+    }
+    const context = viewContext(subset, input.minGroupSize, input.hasBonusColumn, extra);
+    return {
+      subgroup,
+      relevantEmployees: subset.length,
+      fullPayEmployees: context.fullPay.values.length,
+      characteristics: views.map((view) => buildView(view, context)),
+    };
+  });
+
+  // Secondary suppression, one view at a time: cells are (subgroup, group).
+  const withheld: Breakdown['withheld'][number][] = [];
+  views.forEach((view, v) => {
+    const cells: Cell[] = [];
+    const at = (s: number, g: number) => s * view.groups.length + g;
+    subgroups.forEach((_, s) => view.groups.forEach((__, g) => cells.push({ view: s, group: g })));
+    const headline = input.headline[v] as CharacteristicReport;
+    const across = (block: 'pay' | 'bonus') =>
+      view.groups
+        .map((_, g) => g)
+        .filter((g) => {
+          const total = headline.groups[g];
+          return total !== undefined && (block === 'pay' ? total.meanHourlyPay !== null : total.bonus.recipients !== null);
+        })
+        .map((g) => subgroups.map((__, s) => at(s, g)));
+    const within = subgroups.map((_, s) => view.groups.map((__, g) => at(s, g)));
+    const result = applySecondary(
+      subgroups.map((sg) => sg.characteristics[v] as CharacteristicReport),
+      cells,
+      { pay: [...across('pay'), ...within], bonus: across('bonus') },
+    );
+    result.views.forEach((report, s) => ((subgroups[s] as (typeof subgroups)[number]).characteristics[v] = report));
+    for (const w of result.withheld) {
+      withheld.push({
+        subgroup: names[w.cell.view] as string,
+        characteristic: view.characteristic,
+        view: view.view,
+        group: view.groups[w.cell.group]?.name as string,
+        figures: w.block,
+      });
+    }
+  });
+
+  const composition: Composition[] = views.map((view, v) => ({
+    characteristic: view.characteristic,
+    view: view.view,
+    title: view.title,
+    rows: subgroups.map((sg) => {
+      const report = sg.characteristics[v] as CharacteristicReport;
+      const total = report.groups.reduce((sum, g) => sum + g.headcount, 0);
+      return {
+        subgroup: sg.subgroup,
+        groups: report.groups.map((g, i) => {
+          const all = (input.headline[v] as CharacteristicReport).groups[i]?.headcount ?? 0;
+          return {
+            group: g.group,
+            headcount: g.headcount,
+            percentOfSubgroup: total === 0 ? null : (g.headcount / total) * 100,
+            percentOfGroup: all === 0 ? null : (g.headcount / all) * 100,
+          };
+        }),
+      };
+    }),
+  }));
+
+  return { within: input.within, subgroups, composition, withheld };
+}
