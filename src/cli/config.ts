@@ -31,6 +31,9 @@ export const configSchema = z
     snapshotDate: z.string().optional(),
     within: z.enum(['staffGroup', 'grade', 'band']).optional(),
     intersect: z.array(z.string()).optional(),
+    ci: z.number().min(50).max(99.9).optional(),
+    resamples: z.number().int().min(100).max(100_000).optional(),
+    seed: z.number().int().min(0).optional(),
   });
 
 export type Config = z.output<typeof configSchema>;
@@ -85,6 +88,9 @@ export function mergeConfig(config: Config, cli: Record<string, unknown>): Recor
     encoding: config.encoding,
     snapshotDate: config.snapshotDate,
     within: config.within,
+    ci: config.ci === undefined ? undefined : String(config.ci),
+    resamples: config.resamples === undefined ? undefined : String(config.resamples),
+    seed: config.seed === undefined ? undefined : String(config.seed),
   };
   const merged: Record<string, unknown> = { ...cli };
   for (const [key, value] of Object.entries(fromConfig)) if (merged[key] === undefined && value !== undefined) merged[key] = value;

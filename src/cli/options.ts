@@ -35,6 +35,7 @@ export interface ReportOptions extends ReadOptions {
   readonly format: Format;
   /** Pairs of views to intersect, as "characteristic/view". */
   readonly intersect: readonly (readonly [string, string])[];
+  readonly ci?: { readonly level: number; readonly resamples: number; readonly seed: number } | undefined;
   /** "characteristic/view" → the reference group chosen for it. */
   readonly references: ReadonlyMap<string, string>;
   readonly output?: string | undefined;
@@ -162,8 +163,21 @@ const intersectPairs = z.array(z.string()).transform((entries, ctx) => {
   return pairs;
 });
 
+const wholeNumber = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .refine((s) => /^\d+$/.test(s) && Number(s) >= min && Number(s) <= max, { error: `expected ${name} to be a whole number from ${min} to ${max}` })
+    .transform(Number);
+
 const reportSchema = z.object({
   ...readShape,
+  ciLevel: z
+    .string()
+    .optional()
+    .refine((s) => s === undefined || (/^\d+(\.\d+)?$/.test(s) && Number(s) >= 50 && Number(s) < 100), { error: 'expected --ci to be a confidence level such as 95 (50 to 99.9)' })
+    .transform((s) => (s === undefined ? undefined : Number(s))),
+  resamples: wholeNumber('--resamples', 100, 100_000).default(1000),
+  seed: wholeNumber('--seed', 0, 2 ** 31).default(1),
   intersect: z.preprocess((value) => value ?? [], intersectPairs),
   references: z.preprocess((value) => value ?? [], referenceEntries),
   format: z.enum(FORMATS).default('table'),
@@ -200,7 +214,13 @@ export function readOptions(raw: Record<string, unknown>): ReadOptions {
 }
 
 export function reportOptions(raw: Record<string, unknown>): ReportOptions {
-  const options = parseWith(reportSchema, { ...raw, references: raw.reference });
+  const { ciLevel, resamples, seed, ...options } = parseWith(reportSchema, {
+    ...raw,
+    references: raw.reference,
+    ciLevel: raw.ci,
+    resamples: raw.resamples ?? undefined,
+    seed: raw.seed ?? undefined,
+  });
   const intersecting = [...new Set(options.intersect.flat().map((key) => key.split('/')[0] as Characteristic))];
-  return { ...options, intersecting };
+  return { ...options, intersecting, ci: ciLevel === undefined ? undefined : { level: ciLevel, resamples, seed } };
 }

@@ -27,6 +27,8 @@ export interface ReportInput {
   /** Pairs of views to intersect, each as "characteristic/view". */
   readonly intersect?: readonly (readonly [string, string])[];
   readonly within?: Within | undefined;
+  /** --ci: bootstrap intervals for the headline and intersection gaps. */
+  readonly ci?: { readonly level: number; readonly resamples: number; readonly seed: number } | undefined;
   readonly columns: ReadonlyMap<Field, string>;
   readonly quality: DataQuality;
   readonly units: UnitsResult;
@@ -71,7 +73,7 @@ export function buildReport(input: ReportInput): Report {
     if (units.fullPay[i] === 0) reducedPay++;
     else if (!(units.pay[i] > 0)) zeroPay++;
   }
-  const context = viewContext(units, input.minGroupSize, input.plan.hasBonusColumn);
+  const context = viewContext(units, input.minGroupSize, input.plan.hasBonusColumn, new Map(), input.ci);
 
   const exclusions: Exclusion[] = [
     ...quality.invalidByReason.map((r): Exclusion => ({ reason: `invalid row: ${r.reason}`, count: r.count, stage: 'invalid-row' })),

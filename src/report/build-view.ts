@@ -4,7 +4,9 @@ import { gap } from '../metrics/gap.js';
 import { BANDS, quarterCounts, quarterSizes, type Band } from '../metrics/quarters.js';
 import type { Units } from '../metrics/units.js';
 import { orderByValue } from '../metrics/order.js';
-import type { BonusFigures, CharacteristicReport, GroupReport, QuartileCell } from './model.js';
+import type { BonusFigures, CharacteristicReport, GroupReport, Interval, QuartileCell } from './model.js';
+import { bootstrapGapIntervals, type GapInterval } from '../metrics/bootstrap.js';
+import { Random } from '../metrics/random.js';
 import type { ViewDefinition } from './views.js';
 
 /**
@@ -70,6 +72,8 @@ export interface ViewContext {
   readonly recipients: Ordered;
   readonly minGroupSize: number;
   readonly hasBonusColumn: boolean;
+  /** --ci: bootstrap intervals for the gaps. */
+  readonly ci?: { readonly level: number; readonly resamples: number; readonly seed: number } | undefined;
 }
 
 /**
@@ -106,7 +110,13 @@ function partition(population: Ordered, column: string, unitCodes: CodeColumn, t
 }
 
 /** The shared orderings every view of these units reads (one sort of pay, one of bonus). */
-export function viewContext(units: Units, minGroupSize: number, hasBonusColumn: boolean, extra: ReadonlyMap<string, CodeColumn> = new Map()): ViewContext {
+export function viewContext(
+  units: Units,
+  minGroupSize: number,
+  hasBonusColumn: boolean,
+  extra: ReadonlyMap<string, CodeColumn> = new Map(),
+  ci?: ViewContext['ci'],
+): ViewContext {
   const onFullPay = new Uint8Array(units.length);
   const recipient = new Uint8Array(units.length);
   for (let i = 0; i < units.length; i++) {
@@ -120,7 +130,15 @@ export function viewContext(units: Units, minGroupSize: number, hasBonusColumn: 
     recipients: ordered(orderByValue(units.bonus, recipient), units.bonus),
     minGroupSize,
     hasBonusColumn,
+    ci,
   };
+}
+
+/** A stable 32-bit hash (FNV-1a), to give each view its own seeded random stream. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }
 
 
@@ -186,6 +204,21 @@ export function buildView(def: ViewDefinition, ctx: ViewContext): Characteristic
     const empty = 'no bonus recipients in this group';
     return { mean: mean(bonuses, empty), median: median(bonuses, empty) };
   });
+
+  // --ci: intervals for groups whose gaps are shown (never for withheld figures).
+  const intervals: (GapInterval | null)[] = def.groups.map(() => null);
+  if (ctx.ci !== undefined && payFigures[ref]?.mean.value !== null) {
+    const compared = def.groups.map((d, g) => g).filter((g) => !def.groups[g]!.reference && def.groups[g]!.comparable && payFigures[g]!.mean.value !== null);
+    const random = new Random(hash(`${ctx.ci.seed}:${def.column}`));
+    const found = bootstrapGapIntervals(
+      payByGroup[ref] as Float64Array,
+      compared.map((g) => payByGroup[g] as Float64Array),
+      { level: ctx.ci.level, resamples: ctx.ci.resamples, random },
+    );
+    compared.forEach((g, i) => (intervals[g] = found[i] ?? null));
+  }
+  const interval = (range: readonly [number, number] | null): Interval | null =>
+    range === null ? null : { low: range[0], high: range[1], distinguishable: !(range[0] <= 0 && range[1] >= 0) };
 
   const groups = def.groups.map((definition, g): GroupReport => {
     const reasons: Record<string, string> = {};
@@ -264,6 +297,10 @@ export function buildView(def: ViewDefinition, ctx: ViewContext): Characteristic
       medianGapPercent,
       bonus: bonusReport,
       quartiles,
+      confidence:
+        intervals[g] && ctx.ci
+          ? { level: ctx.ci.level, resamples: ctx.ci.resamples, meanGapPercent: interval(intervals[g]!.mean), medianGapPercent: interval(intervals[g]!.median) }
+          : null,
       nullReasons: reasons,
     };
   });

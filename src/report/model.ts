@@ -143,8 +143,24 @@ export interface GroupReport {
   readonly medianGapPercent: number | null;
   readonly bonus: BonusFigures;
   readonly quartiles: Readonly<Record<Band, QuartileCell>>;
+  /** --ci: bootstrap intervals for the gaps; null when not asked for or not computable. */
+  readonly confidence: Confidence | null;
   /** Figure path (e.g. "meanGapPercent", "bonus.median", "quartiles") → why it is null. */
   readonly nullReasons: Readonly<Record<string, string>>;
+}
+
+export interface Interval {
+  readonly low: number;
+  readonly high: number;
+  /** False when the interval spans 0: "not distinguishable from no gap at this sample size". */
+  readonly distinguishable: boolean;
+}
+
+export interface Confidence {
+  readonly level: number;
+  readonly resamples: number;
+  readonly meanGapPercent: Interval | null;
+  readonly medianGapPercent: Interval | null;
 }
 
 export interface CharacteristicReport {

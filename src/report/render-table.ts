@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Breakdown, CharacteristicReport, GroupReport, Report } from './model.js';
+import type { Breakdown, CharacteristicReport, GroupReport, Interval, Report } from './model.js';
 import { count, money, people, percent, perPound, perPoundSentence } from './format.js';
 
 export interface TableOptions {
@@ -110,6 +110,8 @@ function renderView(view: CharacteristicReport, chalk: ChalkInstance): string {
   lines.push(pay.toString());
   const sentence = perPoundLine(view);
   if (sentence) lines.push(sentence);
+  const intervals = confidenceLines(view);
+  if (intervals) lines.push(intervals);
   lines.push(bonus.toString());
   lines.push(
     `Quarters hold ${count(q.lower)} / ${count(q.lowerMiddle)} / ${count(q.upperMiddle)} / ${count(q.upper)} people; ` +
@@ -120,6 +122,25 @@ function renderView(view: CharacteristicReport, chalk: ChalkInstance): string {
     lines.push(chalk.dim(wrap(`Notes: ${text}.`, 100)));
   }
   return lines.join('\n');
+}
+
+/** --ci: each gap's interval, and which gaps cannot be told apart from no gap. */
+function confidenceLines(view: CharacteristicReport): string | undefined {
+  const out: string[] = [];
+  for (const g of view.groups) {
+    const c = g.confidence;
+    if (c === null) continue;
+    const part = (name: string, value: number | null, i: Interval | null) =>
+      value === null || i === null ? undefined : `${name} ${percent(value)} (${percent(i.low)} to ${percent(i.high)})${i.distinguishable ? '' : '*'}`;
+    const parts = [part('mean gap', g.meanGapPercent, c.meanGapPercent), part('median gap', g.medianGapPercent, c.medianGapPercent)].filter(Boolean);
+    if (parts.length > 0) out.push(`  ${g.group}: ${parts.join('; ')}`);
+  }
+  if (out.length === 0) return undefined;
+  const level = view.groups.find((g) => g.confidence)?.confidence;
+  return [
+    `${level?.level}% bootstrap intervals (${level?.resamples} resamples); * = not distinguishable from no gap at this sample size:`,
+    ...out,
+  ].join('\n');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Random } from './random.js';
+import { Random } from '../metrics/random.js';
 import {
   CLINICAL_EXCELLENCE_AWARDS,
   DISABILITY_VALUES,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { reportJson } from '../helpers/run-cli.js';
-import { Random } from '../../src/sample/random.js';
+import { Random } from '../../src/metrics/random.js';
 
 /**
  * Invariants on the bundled sample: things that must hold whatever the data.

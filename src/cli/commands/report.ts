@@ -30,6 +30,7 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
     references: options.references,
     intersect: options.intersect,
     within: options.within,
+    ci: options.ci,
     columns: loaded.columns.header,
     quality,
     units,
