@@ -31,6 +31,17 @@ export const configSchema = z
     snapshotDate: z.string().optional(),
     within: z.enum(['staffGroup', 'grade', 'band']).optional(),
     intersect: z.array(z.string()).optional(),
+    characteristics: z
+      .array(
+        z.strictObject({
+          name: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a lower-case name such as religion' }),
+          column: z.string().min(1),
+          reference: z.string().optional(),
+          undisclosed: z.array(z.string()).optional(),
+        }),
+      )
+      .optional(),
+    age: z.boolean().optional(),
     ci: z.number().min(50).max(99.9).optional(),
     resamples: z.number().int().min(100).max(100_000).optional(),
     seed: z.number().int().min(0).optional(),
@@ -104,6 +115,13 @@ export function mergeConfig(config: Config, cli: Record<string, unknown>): Recor
   };
   merged.map = entries('map', config.map as Record<string, string> | undefined);
   merged.reference = entries('reference', config.referenceGroups);
+  merged.characteristic = [...(config.characteristics ?? []).map((c) => `${c.name}=${c.column}`), ...((cli.characteristic as string[] | undefined) ?? [])];
+  merged.undisclosed = [
+    ...(config.characteristics ?? []).filter((c) => c.undisclosed).map((c) => `${c.name}=${c.undisclosed!.join('|')}`),
+    ...((cli.undisclosed as string[] | undefined) ?? []),
+  ];
+  merged.reference = [...(config.characteristics ?? []).filter((c) => c.reference).map((c) => `${c.name}=${c.reference}`), ...(merged.reference as string[])];
+  if (merged.age === undefined && config.age === true) merged.age = true;
   merged.intersect = [...(config.intersect ?? []), ...((cli.intersect as string[] | undefined) ?? [])];
   return merged;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { FIELDS, isField, type Field } from '../schema/fields.js';
-import { BASE_CHARACTERISTICS, PAY_METHODS, UNITS, type Characteristic, type PayMethod, type SalaryBasis, type Unit } from '../schema/plan.js';
+import { BASE_CHARACTERISTICS, PAY_METHODS, UNITS, type Characteristic, type ExtraCharacteristic, type PayMethod, type SalaryBasis, type Unit } from '../schema/plan.js';
 import { PAY_PERIOD_DAYS, type PayPeriod } from '../metrics/hourly-pay.js';
 import { parseDate } from '../schema/dates.js';
 import { ENCODINGS, type Encoding } from '../io/scan-records.js';
@@ -21,6 +21,8 @@ export interface ReadOptions {
   /** Reading threads; undefined: 2 for files of 32 MB or more, else 1. */
   readonly threads?: number | undefined;
   readonly within?: Within | undefined;
+  /** --characteristic and --age. */
+  readonly extra?: readonly ExtraCharacteristic[] | undefined;
   /** Characteristics named by --intersect (they are read and reported). */
   readonly intersecting?: readonly Characteristic[] | undefined;
   /** A single character, or 'auto'. */
@@ -103,6 +105,46 @@ const readShape = {
     .refine((s) => s === undefined || /^[1-9]\d?$/.test(s), { error: 'expected --threads to be a whole number from 1 to 99' })
     .transform((s) => (s === undefined ? undefined : Number(s))),
 };
+
+/**
+ * --characteristic name=Header (any categorical column), --undisclosed name=Value|Value and
+ * --age, with --reference name=Group for either. Names are lower-case words.
+ */
+function extraCharacteristics(raw: Record<string, unknown>): { extra: ExtraCharacteristic[]; references: string[] } {
+  const extra: ExtraCharacteristic[] = [];
+  const split = (entry: string, option: string) => {
+    const at = entry.indexOf('=');
+    const name = entry.slice(0, at === -1 ? 0 : at).trim();
+    const value = entry.slice(at + 1).trim();
+    if (at === -1 || !/^[a-z][a-z0-9-]*$/.test(name) || value === '') {
+      throw new UsageError(`${option} ${entry}: expected name=${option === '--characteristic' ? 'Header' : 'Value'}, with a lower-case name such as religion`);
+    }
+    return [name, value] as const;
+  };
+  for (const entry of (raw.characteristic as string[] | undefined) ?? []) {
+    const [name, header] = split(entry, '--characteristic');
+    if ((BASE_CHARACTERISTICS as readonly string[]).includes(name) || name === 'age') throw new UsageError(`--characteristic ${entry}: ${name} is built in`);
+    extra.push({ name, header, kind: 'column' });
+  }
+  if (raw.age === true) extra.push({ name: 'age', kind: 'age' });
+  const undisclosed = new Map<string, string[]>();
+  for (const entry of (raw.undisclosed as string[] | undefined) ?? []) {
+    const [name, values] = split(entry, '--undisclosed');
+    if (!extra.some((x) => x.name === name && x.kind === 'column')) throw new UsageError(`--undisclosed ${entry}: no --characteristic ${name}`);
+    undisclosed.set(name, values.split('|').map((v) => v.trim()));
+  }
+  const references: string[] = [];
+  const chosen = new Map<string, string>();
+  for (const entry of (raw.reference as string[] | undefined) ?? []) {
+    const name = entry.slice(0, Math.max(0, entry.indexOf('='))).trim();
+    if (extra.some((x) => x.name === name)) chosen.set(name, entry.slice(entry.indexOf('=') + 1).trim());
+    else references.push(entry);
+  }
+  return {
+    extra: extra.map((x) => ({ ...x, reference: chosen.get(x.name), undisclosed: undisclosed.get(x.name) })),
+    references,
+  };
+}
 
 const readSchema = z.object(readShape);
 
@@ -210,17 +252,21 @@ function parseWith<T>(schema: z.ZodType<T>, raw: unknown): T {
 
 /** Commander's raw option values → typed read options; bad values are usage errors (exit 2). */
 export function readOptions(raw: Record<string, unknown>): ReadOptions {
-  return parseWith(readSchema, raw);
+  return { ...parseWith(readSchema, raw), extra: extraCharacteristics(raw).extra };
 }
 
 export function reportOptions(raw: Record<string, unknown>): ReportOptions {
+  const { extra, references } = extraCharacteristics(raw);
+  if (extra.some((x) => x.kind === 'age') && raw.snapshotDate === undefined) {
+    throw new UsageError('--age needs --snapshot-date: ages are counted at the snapshot date, e.g. --snapshot-date 2025-03-31');
+  }
   const { ciLevel, resamples, seed, ...options } = parseWith(reportSchema, {
     ...raw,
-    references: raw.reference,
+    references,
     ciLevel: raw.ci,
     resamples: raw.resamples ?? undefined,
     seed: raw.seed ?? undefined,
   });
   const intersecting = [...new Set(options.intersect.flat().map((key) => key.split('/')[0] as Characteristic))];
-  return { ...options, intersecting, ci: ciLevel === undefined ? undefined : { level: ciLevel, resamples, seed } };
+  return { ...options, intersecting, extra, ci: ciLevel === undefined ? undefined : { level: ciLevel, resamples, seed } };
 }

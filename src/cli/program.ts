@@ -17,11 +17,15 @@ function addReadOptions(command: Command): Command {
     .addOption(new Option('--pay-method <method>', 'how hourly pay is found (default: auto)').choices(['auto', ...PAY_METHODS]))
     .addOption(new Option('--pay-period <period>', 'payroll period for --pay-method period-pay (default: monthly)').choices(['monthly', 'weekly', 'fortnightly', 'four-weekly']))
     .addOption(new Option('--salary-basis <basis>', 'annual salary is whole-time (fte) or actual pro-rata (default: fte)').choices(['fte', 'actual']))
+    .option('--snapshot-date <date>', 'the snapshot date the export describes, e.g. 2025-03-31 (needed for --age)')
     .option('--config <file>', `settings file (default: ${CONFIG_FILE} in the working directory, if there is one)`)
     .option('--map <field=Header>', 'read a field from a column with another name (repeatable)', collect)
     .option('--strict', 'exit 1 if any row is invalid')
     .option('--quiet', 'no warnings, invalid-row listing or progress on stderr')
     .option('--threads <n>', 'threads reading the file (default: 2 for files of 32 MB or more)')
+    .option('--characteristic <name=Header>', 'another characteristic from any column, e.g. religion="Religious Belief" (repeatable)', collect)
+    .option('--undisclosed <name=Value|Value>', 'values of a --characteristic that mean not disclosed (default: blank, "Prefer not to say", "Not stated"…)', collect)
+    .option('--age', 'age bands (16–24 … 65+) from Date of Birth at --snapshot-date')
     .option('--delimiter <char>', 'field delimiter: comma, semicolon, tab, pipe, a character, or auto (default: detected from the header)')
     .addOption(new Option('--encoding <encoding>', 'text encoding (default utf8; UTF-16 is detected by its byte order mark)').choices(ENCODINGS));
 }
@@ -71,7 +75,6 @@ export function buildProgram(io: CliIo, version: string, actions: Actions): Comm
     .option('--resamples <n>', 'bootstrap resamples for --ci (default 1000)')
     .option('--seed <s>', 'random seed for --ci, so intervals are reproducible (default 1)')
     .option('--reference <view=Group>', 'reference group for a view, e.g. sex=Female or ethnicity/broad="Asian or Asian British" (repeatable)', collect)
-    .option('--snapshot-date <date>', 'the snapshot date the export was taken at, e.g. 2025-03-31')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is respected too)')
     .addHelpText('after', REPORT_EXAMPLES)
     .action((file: string, raw: Record<string, unknown>) => actions.report(file, raw));

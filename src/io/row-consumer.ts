@@ -25,9 +25,11 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
   private readonly ethnicityColumn: number;
   private readonly disabilityColumn: number;
   private readonly employeeColumn: number;
+  private readonly readsExtra: boolean;
 
   constructor(columns: ColumnMap, plan: RunPlan, pay: PayConfig) {
-    this.validator = new RowValidator(columns, plan.requirements, pay, plan.fields);
+    this.validator = new RowValidator(columns, plan.requirements, pay, plan.fields, plan.extra);
+    this.readsExtra = plan.extra.length > 0;
     const at = (f: Field) => (plan.fields.includes(f) ? (columns.index.get(f) ?? -1) : -1);
     this.sexColumn = at('sex');
     this.ethnicityColumn = at('ethnicity');
@@ -73,6 +75,7 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
       values.staffGroup,
       values.grade,
     );
+    if (this.readsExtra) this.builder.addExtra(v.extraValues, values.dateOfBirth);
   }
 
   malformed(line: number, message: string): void {

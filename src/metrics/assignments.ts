@@ -36,6 +36,10 @@ export interface Assignments {
   readonly employeeNames: readonly string[];
   /** Assignment numbers that are not of the form 12345678 or 12345678-2, by key − ASSIGNMENT_KEY_BASE. */
   readonly assignmentNames: readonly string[];
+  /** Extra characteristics: each row's value as an index into `values` (-1: none read). */
+  readonly extra: readonly { readonly codes: Int32Array; readonly values: readonly string[] }[];
+  /** Date of birth as days since 1970-01-01, NaN when unknown or not read. */
+  readonly birth: Float64Array;
 }
 
 export interface AssignmentInput {
@@ -154,6 +158,9 @@ export class AssignmentBuilder {
   private readonly staffGroup = new Int32Column();
   private readonly grade = new Int32Column();
   private readonly employees = new Interner();
+  private readonly extraCodes: Int32Column[] = [];
+  private readonly extraValues: Interner[] = [];
+  private readonly birth = new Float64Column();
   private readonly staffGroups = new Interner();
   private readonly grades = new Interner();
 
@@ -210,6 +217,18 @@ export class AssignmentBuilder {
     return this.line.length;
   }
 
+  /** The extra characteristics and date of birth of the row just added (when read). */
+  addExtra(values: readonly string[], birth: string | undefined): void {
+    values.forEach((value, k) => {
+      if (this.extraCodes[k] === undefined) {
+        this.extraCodes[k] = new Int32Column();
+        this.extraValues[k] = new Interner();
+      }
+      (this.extraCodes[k] as Int32Column).push((this.extraValues[k] as Interner).id(value));
+    });
+    this.birth.push(birth === undefined ? Number.NaN : Date.parse(`${birth}T00:00:00Z`) / 86_400_000);
+  }
+
   private assignmentKey(text: string): number {
     const m = ESR_ASSIGNMENT.exec(text);
     if (m === null) return ASSIGNMENT_KEY_BASE + this.assignments.id(text);
@@ -238,6 +257,8 @@ export class AssignmentBuilder {
       grades: this.grades.names,
       employeeNames: this.employees.names,
       assignmentNames: this.assignments.names,
+      extra: this.extraCodes.map((c, k) => ({ codes: c.data.slice(0, n), values: (this.extraValues[k] as Interner).names })),
+      birth: this.birth.length === n ? f64(this.birth) : new Float64Array(n).fill(Number.NaN),
     };
   }
 }
@@ -277,18 +298,31 @@ export function concatAssignments(
     grades: grades.names,
     employeeNames: employees.names,
     assignmentNames: assignments.names,
+    extra: (parts[0]?.extra ?? []).map(() => ({ codes: new Int32Array(length), values: [] as string[] })),
+    birth: new Float64Array(length),
   };
+  const extraInterners = out.extra.map((x) => {
+    const interner = new Interner();
+    (x as { values: string[] }).values = interner.names;
+    return interner;
+  });
   const maps = parts.map((p) => ({
     groupIds: p.staffGroups.map((name) => staffGroups.id(name)),
     gradeIds: p.grades.map((name) => grades.id(name)),
     employeeIds: p.employeeNames.map((name) => INTERNED_KEY_BASE + employees.id(name)),
     assignmentIds: p.assignmentNames.map((name) => ASSIGNMENT_KEY_BASE + assignments.id(name)),
+    extraIds: p.extra.map((x, k) => x.values.map((v) => (extraInterners[k] as Interner).id(v))),
   }));
   let at = 0;
   for (const { part, start, count } of segments) {
     const p = parts[part] as Assignments;
-    const { groupIds, gradeIds, employeeIds, assignmentIds } = maps[part] as (typeof maps)[number];
-    for (const key of ['line', 'primary', 'sex', 'ethnicity', 'disability', 'hourlyPay', 'hours', 'bonus', 'fullPay'] as const) {
+    const { groupIds, gradeIds, employeeIds, assignmentIds, extraIds } = maps[part] as (typeof maps)[number];
+    p.extra.forEach((x, k) => {
+      const ids = extraIds[k] as number[];
+      const target = (out.extra[k] as { codes: Int32Array }).codes;
+      for (let i = 0; i < count; i++) target[at + i] = ids[x.codes[start + i] as number] as number;
+    });
+    for (const key of ['line', 'primary', 'sex', 'ethnicity', 'disability', 'hourlyPay', 'hours', 'bonus', 'fullPay', 'birth'] as const) {
       (out[key] as Float64Array).set((p[key] as Float64Array).subarray(start, start + count), at);
     }
     for (let i = 0; i < count; i++) {

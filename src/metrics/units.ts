@@ -20,6 +20,10 @@ export interface Units {
   readonly grade: Int32Array;
   readonly staffGroups: readonly string[];
   readonly grades: readonly string[];
+  /** Extra characteristics (custom columns), codes into `values`, from the profile row. */
+  readonly extra: readonly { readonly codes: Uint16Array; readonly values: readonly string[] }[];
+  /** Date of birth, days since 1970-01-01 (NaN unknown), from the profile row. */
+  readonly birth: Float64Array;
 }
 
 export interface Conflict {
@@ -51,6 +55,8 @@ function allocate(length: number, a: Assignments) {
     grade: new Int32Array(length),
     staffGroups: a.staffGroups,
     grades: a.grades,
+    extra: a.extra.map((x) => ({ codes: new Uint16Array(length), values: x.values })),
+    birth: new Float64Array(length),
   };
 }
 
@@ -63,6 +69,8 @@ function copyRow(u: ReturnType<typeof allocate>, to: number, a: Assignments, fro
   u.disability[to] = a.disability[from] as number;
   u.staffGroup[to] = a.staffGroup[from] as number;
   u.grade[to] = a.grade[from] as number;
+  u.birth[to] = a.birth[from] as number;
+  for (let k = 0; k < a.extra.length; k++) (u.extra[k] as { codes: Uint16Array }).codes[to] = (a.extra[k] as { codes: Int32Array }).codes[from] as number;
 }
 
 /**

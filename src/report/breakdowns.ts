@@ -44,6 +44,8 @@ export function subsetUnits(units: Units, rows: Uint32Array): Units {
     grade: pick(units.grade, (n) => new Int32Array(n)),
     staffGroups: units.staffGroups,
     grades: units.grades,
+    extra: units.extra.map((x) => ({ codes: Uint16Array.from(rows, (r) => x.codes[r] as number), values: x.values })),
+    birth: pick(units.birth, (n) => new Float64Array(n)),
   };
 }
 

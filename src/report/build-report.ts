@@ -8,6 +8,8 @@ import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type Interse
 import { viewsOf, type ViewDefinition } from './views.js';
 import { intersect, intersectionColumn, type Intersection } from './intersections.js';
 import { buildBreakdown, type Within } from './breakdowns.js';
+import { ageBandColumn, ageView, customView } from './extra-views.js';
+import { DataError } from '../errors.js';
 import { applySecondary } from './withhold.js';
 
 export interface ReportInput {
@@ -88,10 +90,27 @@ export function buildReport(input: ReportInput): Report {
 
   const plan = input.plan;
   const views = plan.characteristics.flatMap((c) => viewsOf(c, input.references ?? new Map()));
+  // Derived code columns (custom characteristics, age bands, intersections), which
+  // breakdowns must cut by subgroup too.
+  const derived = new Map<string, CodeColumn>();
+  plan.extra.forEach((x, k) => {
+    let view: ViewDefinition;
+    let column: CodeColumn;
+    if (x.kind === 'age') {
+      if (input.snapshotDate === null) throw new DataError('age bands need the snapshot date: add --snapshot-date, e.g. --snapshot-date 2025-03-31');
+      column = ageBandColumn(units.birth, input.snapshotDate);
+      view = ageView(x.reference);
+    } else {
+      const source = units.extra[k] as { codes: Uint16Array; values: readonly string[] };
+      column = source.codes;
+      view = customView(x, source.values, source.codes);
+    }
+    derived.set(view.column, column);
+    (context.columns as Map<string, CodeColumn>).set(view.column, column);
+    views.push(view);
+  });
   const headline = views.map((view) => buildView(view, context));
 
-  // Intersections read a derived code column each; they join the views that breakdowns repeat.
-  const derived = new Map<string, CodeColumn>();
   const xs = (input.intersect ?? []).map(([a, b]) => intersect(findView(views, a), findView(views, b)));
   const intersections: IntersectionReport[] = xs.map((x) => {
     const column = intersectionColumn(x, context.columns);

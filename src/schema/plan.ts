@@ -1,5 +1,5 @@
 import { DataError } from '../errors.js';
-import { FIELD_INFO, type Field } from './fields.js';
+import { FIELD_INFO, normaliseHeader, type Field } from './fields.js';
 import type { ColumnMap } from './headers.js';
 import type { Requirements } from './row-schema.js';
 
@@ -10,6 +10,27 @@ export type Unit = (typeof UNITS)[number];
 export const BASE_CHARACTERISTICS = ['sex', 'ethnicity', 'disability'] as const;
 export type Characteristic = (typeof BASE_CHARACTERISTICS)[number];
 export type SalaryBasis = 'fte' | 'actual';
+
+/**
+ * A characteristic beyond sex, ethnicity and disability (HIA 3 from 2026): any categorical
+ * column (religion, sexual orientation…) or age bands from date of birth.
+ */
+export interface ExtraCharacteristic {
+  readonly name: string;
+  /** The column's header (for a column characteristic). */
+  readonly header?: string | undefined;
+  /** 'age': bands from date of birth at the snapshot date. */
+  readonly kind: 'column' | 'age';
+  readonly reference?: string | undefined;
+  /** Values that mean "not disclosed" (compared ignoring case); blank always does. */
+  readonly undisclosed?: readonly string[] | undefined;
+}
+
+/** An extra characteristic found in the file. */
+export interface PlannedExtra extends ExtraCharacteristic {
+  /** The column it is read from. */
+  readonly index: number;
+}
 
 export interface PlanOptions {
   readonly payMethod: PayMethod | 'auto';
@@ -22,6 +43,7 @@ export interface PlanOptions {
   readonly within?: 'staffGroup' | 'grade' | 'band' | undefined;
   /** Characteristics an --intersect needs (added to those reported). */
   readonly intersecting?: readonly Characteristic[] | undefined;
+  readonly extra?: readonly ExtraCharacteristic[] | undefined;
 }
 
 /** What this run will do with this file, decided once from its headers and the options. */
@@ -31,6 +53,8 @@ export interface RunPlan {
   readonly unit: Unit;
   readonly unitReason: string;
   readonly characteristics: readonly Characteristic[];
+  /** Custom characteristics and age bands, in the order asked for. */
+  readonly extra: readonly PlannedExtra[];
   readonly requirements: Requirements;
   /**
    * The fields this run reads and validates. Columns it does not use are not validated, so
@@ -154,6 +178,21 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
     // A person's staff group and grade come from their primary assignment.
     used.add(field).add('primaryAssignment');
   }
+  const extra: PlannedExtra[] = (options.extra ?? []).map((x) => {
+    if (x.kind === 'age') {
+      if (!has('dateOfBirth')) throw missingColumn(['dateOfBirth'], 'age bands are worked out from date of birth', columns);
+      used.add('dateOfBirth').add('primaryAssignment');
+      return { ...x, index: columns.index.get('dateOfBirth') as number };
+    }
+    const index = columns.headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(x.header ?? ''));
+    if (index === -1) {
+      throw new DataError(`missing column "${x.header}" for the characteristic ${x.name}`, [
+        `headers found: ${columns.headers.map((h) => JSON.stringify(h)).join(', ')}`,
+      ]);
+    }
+    used.add('primaryAssignment');
+    return { ...x, index };
+  });
   const fields = [...used].filter(has);
 
   return {
@@ -162,6 +201,7 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
     unit,
     unitReason,
     characteristics,
+    extra,
     requirements: { present: new Set(columns.index.keys()), required },
     fields,
     hasFullPayColumn: has('fullPay'),

@@ -56,6 +56,9 @@ export class RowValidator {
   readonly values: RowValues = {};
   /** The last valid row's hourly pay under the run's pay method. */
   hourlyPay = 0;
+  /** The last valid row's extra characteristic values (trimmed text), in plan order. */
+  readonly extraValues: string[] = [];
+  private readonly extra: Cell[] = [];
   private readonly cells: Cell[] = [];
   private readonly width: number;
 
@@ -65,7 +68,21 @@ export class RowValidator {
     private readonly pay: PayConfig,
     /** Only these fields are read; the rest of the file's columns are ignored. */
     fields: Iterable<Field> = requirements.present,
+    /** Extra characteristic columns: free text, blank allowed. */
+    extra: readonly { readonly index: number; readonly name: string }[] = [],
   ) {
+    for (const x of extra) {
+      this.extra.push({
+        field: 'staffGroup', // validated as free text, like a staff group
+        index: x.index,
+        header: columns.headers[x.index] ?? x.name,
+        schema: cellSchema('staffGroup', requirements),
+        cache: new Map(),
+        lastRaw: undefined,
+        lastVerdict: undefined,
+      });
+      this.extraValues.push('');
+    }
     for (const field of fields) {
       const index = columns.index.get(field);
       if (index === undefined) continue;
@@ -86,7 +103,7 @@ export class RowValidator {
   /** Column indices this validator reads. */
   get columnIndices(): number[] {
     // Column 0 as well: it tells a totals or footer row from a bad assignment row.
-    return [...new Set([0, ...this.cells.map((c) => c.index)])];
+    return [...new Set([0, ...this.cells.map((c) => c.index), ...this.extra.map((c) => c.index)])];
   }
 
   /** A row whose first cell says "Total", "Grand total" or "Subtotal": a spreadsheet footer. */
@@ -134,6 +151,16 @@ export class RowValidator {
       }
     }
     if (issues) return issues;
+    for (let k = 0; k < this.extra.length; k++) {
+      const cell = this.extra[k] as Cell;
+      const raw = record[cell.index] as string;
+      let verdict = cell.cache?.get(raw);
+      if (verdict === undefined) {
+        verdict = verdictOf(cell.schema, raw);
+        if (cell.cache !== undefined && cell.cache.size < CACHE_LIMIT) cell.cache.set(raw, verdict);
+      }
+      this.extraValues[k] = verdict.ok ? ((verdict.value as string | undefined) ?? '') : '';
+    }
     const derived = derivePay(this.values, this.pay);
     if (!derived.ok) {
       const index = this.columns.index.get(derived.field);
