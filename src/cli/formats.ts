@@ -1,3 +1,6 @@
 /** Output formats. A module of its own so the command definitions load without zod. */
 export const FORMATS = ['table', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
+/** `paygap report` also writes documents. */
+export const REPORT_FORMATS = ['table', 'json', 'markdown', 'html', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -30,11 +30,13 @@ export interface ReadOptions {
   readonly encoding?: Encoding | undefined;
 }
 
-import { FORMATS, type Format } from './formats.js';
+import { FORMATS, REPORT_FORMATS, type Format, type ReportFormat } from './formats.js';
 export type { Format };
 
 export interface ReportOptions extends ReadOptions {
-  readonly format: Format;
+  readonly format: ReportFormat;
+  /** --previous: a JSON report to compare with (HTML year-on-year charts). */
+  readonly previous?: string | undefined;
   /** Pairs of views to intersect, as "characteristic/view". */
   readonly intersect: readonly (readonly [string, string])[];
   readonly ci?: { readonly level: number; readonly resamples: number; readonly seed: number } | undefined;
@@ -213,6 +215,7 @@ const wholeNumber = (name: string, min: number, max: number) =>
 
 const reportSchema = z.object({
   ...readShape,
+  previous: z.string().optional(),
   ciLevel: z
     .string()
     .optional()
@@ -222,7 +225,7 @@ const reportSchema = z.object({
   seed: wholeNumber('--seed', 0, 2 ** 31).default(1),
   intersect: z.preprocess((value) => value ?? [], intersectPairs),
   references: z.preprocess((value) => value ?? [], referenceEntries),
-  format: z.enum(FORMATS).default('table'),
+  format: z.enum(REPORT_FORMATS).default('table'),
   output: z.string().optional(),
   minGroupSize: z
     .string()

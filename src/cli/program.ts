@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { PAY_METHODS, UNITS } from '../schema/plan.js';
 import type { CliIo } from './io.js';
-import { FORMATS } from './formats.js';
+import { FORMATS, REPORT_FORMATS } from './formats.js';
 import { CONFIG_FILE } from './config-file.js';
 import { ENCODINGS } from '../io/scan-records.js';
 
@@ -37,6 +37,8 @@ Examples:
   $ paygap report staff.csv --by sex,ethnicity --unit assignment
   $ paygap report staff.csv --map hourlyRate="Rate Per Hour" --min-group-size 5
   $ paygap report staff.csv --within band --intersect sex,ethnicity
+  $ paygap report staff.csv --format html --previous 2024.json --output pay-gaps.html
+  $ paygap report staff.csv --format markdown --output board-paper.md
   $ esr-export | paygap report - --format json --quiet | jq '.characteristics[0]'`;
 
 export type Actions = {
@@ -66,8 +68,9 @@ export function buildProgram(io: CliIo, version: string, actions: Actions): Comm
       .description('compute mean and median pay gaps, bonus gaps and pay quarters')
       .argument('<file>', 'ESR-style CSV export, or - for stdin'),
   )
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
+    .addOption(new Option('--format <format>', 'output format: tables, JSON, a Markdown board paper, a self-contained HTML page, tidy CSV').choices(REPORT_FORMATS).default('table'))
     .option('--output <file>', 'write to a file (atomically) instead of stdout')
+    .option('--previous <report.json>', 'with --format html: last year\'s JSON report, for year-on-year charts')
     .option('--min-group-size <k>', 'suppress figures for groups with fewer than k people (0: off; default 10)')
     .addOption(new Option('--within <column>', 'break every figure down by staff group, grade or pay band').choices(['staffGroup', 'grade', 'band']))
     .option('--intersect <a,b>', 'intersectional groups of two characteristics, e.g. sex,ethnicity (repeatable)', collect)

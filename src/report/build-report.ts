@@ -5,7 +5,8 @@ import type { PayConfig, PayPeriod } from '../metrics/hourly-pay.js';
 import type { Units, UnitsResult } from '../metrics/units.js';
 import { buildView, viewContext, type CodeColumn } from './build-view.js';
 import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type IntersectionReport, type Report } from './model.js';
-import { viewsOf, type ViewDefinition } from './views.js';
+import { VIEWS, viewsOf, type ViewDefinition } from './views.js';
+import { govukFigures } from './govuk.js';
 import { intersect, intersectionColumn, type Intersection } from './intersections.js';
 import { buildBreakdown, type Within } from './breakdowns.js';
 import { ageBandColumn, ageView, customView } from './extra-views.js';
@@ -110,6 +111,8 @@ export function buildReport(input: ReportInput): Report {
     views.push(view);
   });
   const headline = views.map((view) => buildView(view, context));
+  // The statutory figures use the standard reference group (men), whatever --reference says.
+  const sexView = plan.characteristics.includes('sex') ? VIEWS.sex[0] : undefined;
 
   const xs = (input.intersect ?? []).map(([a, b]) => intersect(findView(views, a), findView(views, b)));
   const intersections: IntersectionReport[] = xs.map((x) => {
@@ -164,6 +167,7 @@ export function buildReport(input: ReportInput): Report {
     characteristics: headline,
     intersections,
     breakdowns,
+    govukSubmission: sexView === undefined ? null : govukFigures(buildView(sexView, { ...context, minGroupSize: 0, ci: undefined })),
     warnings: input.warnings,
   };
 }

@@ -30,7 +30,23 @@ export interface Report {
   readonly intersections: readonly IntersectionReport[];
   /** --within: every figure inside each staff group, grade or band (empty if not asked for). */
   readonly breakdowns: readonly Breakdown[];
+  /** The GOV.UK gender pay gap service's 14 figures (null without a sex column). */
+  readonly govukSubmission: GovukSubmission | null;
   readonly warnings: readonly string[];
+}
+
+export interface GovukSubmission {
+  readonly meanHourlyPayGapPercent: number | null;
+  readonly medianHourlyPayGapPercent: number | null;
+  readonly meanBonusGapPercent: number | null;
+  readonly medianBonusGapPercent: number | null;
+  readonly malesReceivingBonusPercent: number | null;
+  readonly femalesReceivingBonusPercent: number | null;
+  readonly lowerQuarter: { readonly male: number | null; readonly female: number | null };
+  readonly lowerMiddleQuarter: { readonly male: number | null; readonly female: number | null };
+  readonly upperMiddleQuarter: { readonly male: number | null; readonly female: number | null };
+  readonly upperQuarter: { readonly male: number | null; readonly female: number | null };
+  readonly notes: readonly string[];
 }
 
 /** A cell withheld by secondary suppression (see README, Small numbers). */

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Breakdown, CharacteristicReport, GroupReport, Interval, Report } from './model.js';
+import type { Breakdown, CharacteristicReport, GovukSubmission, GroupReport, Interval, Report } from './model.js';
 import { count, money, people, percent, perPound, perPoundSentence } from './format.js';
 
 export interface TableOptions {
@@ -211,8 +211,28 @@ export function renderTable(report: Report, options: TableOptions): string {
   for (const x of report.intersections) {
     parts.push(renderView(x, chalk) + (x.withheld.length > 0 ? `\n${chalk.dim(withheldNote(x.withheld.length))}` : ''));
   }
+  if (report.govukSubmission) parts.push(renderGovuk(report.govukSubmission, chalk));
   for (const b of report.breakdowns) parts.push(renderBreakdown(b, chalk));
   return `${parts.join('\n\n')}\n`;
+}
+
+/** The GOV.UK gender pay gap service's 14 figures, as they are entered there. */
+function renderGovuk(s: GovukSubmission, chalk: ChalkInstance): string {
+  const v = (n: number | null) => (n === null ? '(blank)' : `${n.toFixed(1)}%`);
+  const table = new Table({ head: ['Figure', 'Value'].map((h) => chalk.bold(h)), colWidths: [44, 18], colAligns: ['left', 'right'], style: { head: [], border: [], compact: true } });
+  table.push(
+    ['Mean gender pay gap (hourly pay)', v(s.meanHourlyPayGapPercent)],
+    ['Median gender pay gap (hourly pay)', v(s.medianHourlyPayGapPercent)],
+    ['Mean bonus gender pay gap', v(s.meanBonusGapPercent)],
+    ['Median bonus gender pay gap', v(s.medianBonusGapPercent)],
+    ['Men receiving a bonus', v(s.malesReceivingBonusPercent)],
+    ['Women receiving a bonus', v(s.femalesReceivingBonusPercent)],
+    ['Lower quarter: men / women', `${v(s.lowerQuarter.male)} / ${v(s.lowerQuarter.female)}`],
+    ['Lower middle quarter: men / women', `${v(s.lowerMiddleQuarter.male)} / ${v(s.lowerMiddleQuarter.female)}`],
+    ['Upper middle quarter: men / women', `${v(s.upperMiddleQuarter.male)} / ${v(s.upperMiddleQuarter.female)}`],
+    ['Upper quarter: men / women', `${v(s.upperQuarter.male)} / ${v(s.upperQuarter.female)}`],
+  );
+  return [chalk.bold.underline('Figures for the GOV.UK gender pay gap service'), table.toString(), ...s.notes.map((n) => chalk.dim(`Note: ${n}.`))].join('\n');
 }
 
 const withheldNote = (n: number) => `${n} more cell${n === 1 ? '' : 's'} withheld so that suppressed figures cannot be worked out from totals.`;

@@ -12,7 +12,7 @@ export interface CompareOptions {
   readonly quiet: boolean;
 }
 
-async function readReport(path: string, io: CliIo): Promise<Report> {
+export async function readReport(path: string, io: CliIo): Promise<Report> {
   let text: string;
   try {
     text = await readFile(resolve(io.cwd, path), 'utf8');

@@ -6,6 +6,31 @@ import type { ReportOptions } from '../options.js';
 import { emit } from '../output.js';
 import { analyse, requireUsable } from '../pipeline.js';
 import { toolVersion } from '../version.js';
+import { UsageError } from '../../errors.js';
+
+/** Renderers load on demand: JSON output never loads the table libraries. */
+async function render(report: Report, options: ReportOptions, io: CliIo): Promise<string> {
+  switch (options.format) {
+    case 'json':
+      return (await import('../../report/render-json.js')).renderJson(report);
+    case 'markdown':
+      return (await import('../../report/render-markdown.js')).renderMarkdown(report);
+    case 'csv':
+      return (await import('../../report/render-csv.js')).renderCsv(report);
+    case 'html': {
+      let previous;
+      if (options.previous !== undefined) {
+        const [{ readReport }, { compareReports }] = await Promise.all([import('./compare.js'), import('../../report/compare.js')]);
+        previous = compareReports(await readReport(options.previous, io), report);
+      }
+      return (await import('../../report/render-html.js')).renderHtml(report, { previous });
+    }
+    case 'table':
+      return (await import('../../report/render-table.js')).renderTable(report, {
+        colour: options.output === undefined && useColour(io.stdout, io.env, options.color),
+      });
+  }
+}
 
 /** `paygap report <file>`: read, validate, compute every figure, render, write. */
 export async function reportCommand(file: string, options: ReportOptions, io: CliIo): Promise<Report> {
@@ -39,15 +64,8 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
   if (!options.quiet) {
     for (const warning of report.warnings) await write(io.stderr, `paygap: warning: ${warning}\n`);
   }
-  // Renderers load on demand: JSON output never loads the table libraries.
-  let text: string;
-  if (options.format === 'json') {
-    const { renderJson } = await import('../../report/render-json.js');
-    text = renderJson(report);
-  } else {
-    const { renderTable } = await import('../../report/render-table.js');
-    text = renderTable(report, { colour: options.output === undefined && useColour(io.stdout, io.env, options.color) });
-  }
+  if (options.previous !== undefined && options.format !== 'html') throw new UsageError('--previous goes with --format html (for compare tables, use paygap compare)');
+  const text = await render(report, options, io);
   await emit(text, options.output, io);
   return report;
 }

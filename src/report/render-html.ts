@@ -1,0 +1,138 @@
+import type { Comparison } from './compare.js';
+import type { CharacteristicReport, GovukSubmission, GroupReport, Report } from './model.js';
+import { count, money, percent } from './format.js';
+import { bonusSentence, gapSentence, quarterSentence } from './sentences.js';
+import { methodParagraph } from './render-markdown.js';
+import { escape, gapsChart, quartersChart, yearOnYearChart } from './svg.js';
+
+/**
+ * `--format html`: one self-contained page (no scripts, fonts or files from elsewhere) with
+ * inline SVG charts, each with a text alternative and its table beside it, readable on screen
+ * and when printed to PDF. With `--previous`, a year-on-year chart per view.
+ */
+export interface HtmlOptions {
+  /** Comparison with a previous report (--previous), for the year-on-year charts. */
+  readonly previous?: Comparison | undefined;
+}
+
+const STYLE = `
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Arial, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1b1b1b; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 2px solid #0072B2; padding-bottom: .2rem; }
+h3 { font-size: 1.05rem; margin-top: 1.4rem; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .9rem; }
+th, td { border: 1px solid #c8c8c8; padding: .25rem .5rem; text-align: right; } th:first-child, td:first-child { text-align: left; }
+thead th { background: #eef3f8; }
+.meta { color: #444; font-size: .92rem; } .note { fill: #555; font-size: 11px; } .label { font-size: 12px; fill: #1b1b1b; }
+.legend, .value { font-size: 11px; fill: #1b1b1b; } .chart { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
+.withheld { color: #666; font-style: italic; }
+section.view { break-inside: avoid-page; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .chart, table { break-inside: avoid; } a { color: inherit; } }
+`;
+
+function figure(g: GroupReport, path: string, value: number | null, show: (n: number) => string): string {
+  if (value !== null) return escape(show(value));
+  const reason = g.nullReasons[path] ?? '';
+  if (reason === 'this is the reference group') return 'reference';
+  if (reason.startsWith('not compared')) return '–';
+  return `<span class="withheld" title="${escape(reason)}">${/fewer than|withheld/.test(reason) ? 'withheld' : 'n/a'}</span>`;
+}
+
+function figuresTable(view: CharacteristicReport): string {
+  const rows = view.groups.map(
+    (g) =>
+      `<tr><th scope="row">${escape(g.group)}${g.reference ? ' (reference)' : ''}</th><td>${count(g.headcount)}</td>` +
+      `<td>${figure(g, 'meanHourlyPay', g.meanHourlyPay, money)}</td><td>${figure(g, 'medianHourlyPay', g.medianHourlyPay, money)}</td>` +
+      `<td>${figure(g, 'meanGapPercent', g.meanGapPercent, percent)}</td><td>${figure(g, 'medianGapPercent', g.medianGapPercent, percent)}</td>` +
+      `<td>${figure(g, 'bonus.receivingPercent', g.bonus.receivingPercent, percent)}</td><td>${figure(g, 'bonus.meanGapPercent', g.bonus.meanGapPercent, percent)}</td>` +
+      `<td>${figure(g, 'bonus.medianGapPercent', g.bonus.medianGapPercent, percent)}</td></tr>`,
+  );
+  return (
+    `<table><caption class="meta">Figures for ${escape(view.title)}</caption><thead><tr><th scope="col">Group</th><th scope="col">Staff</th>` +
+    '<th scope="col">Mean hourly pay</th><th scope="col">Median hourly pay</th><th scope="col">Mean gap</th><th scope="col">Median gap</th>' +
+    '<th scope="col">Receiving bonus</th><th scope="col">Mean bonus gap</th><th scope="col">Median bonus gap</th></tr></thead>' +
+    `<tbody>${rows.join('')}</tbody></table>`
+  );
+}
+
+function quartersTable(view: CharacteristicReport): string {
+  const q = view.quartileSizes;
+  const rows = view.groups.map(
+    (g) =>
+      `<tr><th scope="row">${escape(g.group)}</th>${(['lower', 'lowerMiddle', 'upperMiddle', 'upper'] as const)
+        .map((b) => `<td>${figure(g, 'quartiles', g.quartiles[b].percent, percent)}</td>`)
+        .join('')}</tr>`,
+  );
+  return (
+    `<table><caption class="meta">Share of each pay quarter (${count(q.lower)}, ${count(q.lowerMiddle)}, ${count(q.upperMiddle)} and ${count(q.upper)} people, lowest paid first)</caption>` +
+    '<thead><tr><th scope="col">Group</th><th scope="col">Lower</th><th scope="col">Lower middle</th><th scope="col">Upper middle</th><th scope="col">Upper</th></tr></thead>' +
+    `<tbody>${rows.join('')}</tbody></table>`
+  );
+}
+
+function viewSection(view: CharacteristicReport, index: number, previous: Comparison | undefined): string {
+  const compared = view.groups.filter((g) => !g.reference && g.comparable);
+  const sentences = compared.flatMap((g) => [gapSentence(view, g, 'median'), gapSentence(view, g, 'mean')]).filter((x): x is string => x !== undefined);
+  if (compared.length === 1) sentences.push(...[bonusSentence(view, compared[0]!), quarterSentence(compared[0]!)].filter((x): x is string => x !== undefined));
+  const d = view.disclosure;
+  const parts = [
+    `<section class="view" id="view-${index}"><h2>${escape(view.title)}</h2>`,
+    sentences.length > 0 ? `<p>${escape(sentences.join(' '))}</p>` : '',
+    `<p class="meta">Reference group: ${escape(view.referenceGroup)}. Disclosure: ${d.ratePercent === null ? 'n/a' : percent(d.ratePercent)} (${count(d.disclosed)} of ${count(d.disclosed + d.notDisclosed)}).` +
+      view.excluded.map((e) => ` Not in this view: ${count(e.relevant)} with ${escape(e.reason)}.`).join('') +
+      '</p>',
+    '<h3>Pay gaps</h3>',
+    gapsChart(view, `gaps-${index}`) ?? '<p class="meta">No gap to chart (withheld or no comparison group).</p>',
+    figuresTable(view),
+    '<h3>Pay quarters</h3>',
+    quartersChart(view, `quarters-${index}`),
+    quartersTable(view),
+  ];
+  const then = previous?.characteristics.find((c) => c.characteristic === view.characteristic && c.view === view.view);
+  if (then !== undefined) {
+    const chart = yearOnYearChart(then, `years-${index}`);
+    if (chart) parts.push(`<h3>Year on year (median gap)</h3>${chart}`);
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+function govukSection(s: GovukSubmission): string {
+  const v = (n: number | null) => (n === null ? '(blank)' : `${n.toFixed(1)}%`);
+  const rows: [string, string][] = [
+    ['Mean gender pay gap (hourly pay)', v(s.meanHourlyPayGapPercent)],
+    ['Median gender pay gap (hourly pay)', v(s.medianHourlyPayGapPercent)],
+    ['Mean bonus gender pay gap', v(s.meanBonusGapPercent)],
+    ['Median bonus gender pay gap', v(s.medianBonusGapPercent)],
+    ['Men receiving a bonus', v(s.malesReceivingBonusPercent)],
+    ['Women receiving a bonus', v(s.femalesReceivingBonusPercent)],
+    ['Lower quarter: men / women', `${v(s.lowerQuarter.male)} / ${v(s.lowerQuarter.female)}`],
+    ['Lower middle quarter: men / women', `${v(s.lowerMiddleQuarter.male)} / ${v(s.lowerMiddleQuarter.female)}`],
+    ['Upper middle quarter: men / women', `${v(s.upperMiddleQuarter.male)} / ${v(s.upperMiddleQuarter.female)}`],
+    ['Upper quarter: men / women', `${v(s.upperQuarter.male)} / ${v(s.upperQuarter.female)}`],
+  ];
+  return (
+    '<section class="view" id="govuk"><h2>Figures for the GOV.UK gender pay gap service</h2>' +
+    `<table><thead><tr><th scope="col">Figure</th><th scope="col">Value</th></tr></thead><tbody>${rows
+      .map(([k, val]) => `<tr><th scope="row">${k}</th><td>${val}</td></tr>`)
+      .join('')}</tbody></table>${s.notes.map((n) => `<p class="meta">${escape(n)}.</p>`).join('')}</section>`
+  );
+}
+
+export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+  const p = report.population;
+  const title = `Pay gap report${report.snapshotDate ? `, snapshot ${report.snapshotDate}` : ''}`;
+  const views = [...report.characteristics, ...report.intersections];
+  const body = [
+    `<h1>${escape(title)}</h1>`,
+    `<p class="meta">${escape(report.input.file)} · ${count(p.rowsRead)} rows read: ${count(p.rowsValid)} valid, ${count(p.rowsInvalid)} invalid · ` +
+      `${count(p.relevantEmployees)} relevant employees, ${count(p.fullPayEmployees)} on full pay · paygap ${escape(report.tool.version)}</p>`,
+    p.exclusions.length > 0 ? `<ul class="meta">${p.exclusions.map((e) => `<li>${count(e.count)} ${escape(e.reason)}</li>`).join('')}</ul>` : '',
+    `<nav><p class="meta">Contents: ${views.map((v, i) => `<a href="#view-${i}">${escape(v.title)}</a>`).join(' · ')}${report.govukSubmission ? ' · <a href="#govuk">GOV.UK figures</a>' : ''}</p></nav>`,
+    ...views.map((v, i) => viewSection(v, i, options.previous)),
+    report.govukSubmission ? govukSection(report.govukSubmission) : '',
+    ...report.warnings.map((w) => `<p class="meta">Note: ${escape(w)}</p>`),
+    `<section class="view"><h2>Method</h2><p>${escape(methodParagraph(report))}</p></section>`,
+  ];
+  return `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escape(title)}</title>\n<style>${STYLE}</style></head>\n<body>\n${body.join('\n')}\n</body></html>\n`;
+}

@@ -1,0 +1,128 @@
+import type { CharacteristicReport, GovukSubmission, GroupReport, Report } from './model.js';
+import { count, money, percent } from './format.js';
+import { bonusSentence, gapSentence, quarterSentence } from './sentences.js';
+
+/**
+ * `--format markdown`: a board-paper section per characteristic view, paste-ready into Word
+ * or a wiki: sentences from the numbers, the figures in tables, quarter composition,
+ * disclosure, exclusions and a Method paragraph.
+ */
+const cell = (text: string) => text.replaceAll('|', '\\|');
+
+function figure(g: GroupReport, path: string, value: number | null, show: (n: number) => string): string {
+  if (value !== null) return show(value);
+  const reason = g.nullReasons[path] ?? '';
+  if (reason === 'this is the reference group') return 'reference';
+  if (reason.startsWith('not compared')) return '–';
+  return /fewer than|withheld/.test(reason) ? 'withheld' : 'n/a';
+}
+
+function viewSection(view: CharacteristicReport, level = '###'): string[] {
+  const out = [`${level} ${view.title}`, ''];
+  const compared = view.groups.filter((g) => !g.reference && g.comparable);
+  const sentences = compared.flatMap((g) => [gapSentence(view, g, 'median'), gapSentence(view, g, 'mean')]).filter((x): x is string => x !== undefined);
+  if (compared.length === 1) {
+    const g = compared[0] as GroupReport;
+    const more = [bonusSentence(view, g), quarterSentence(g)].filter((x): x is string => x !== undefined);
+    sentences.push(...more);
+  }
+  if (sentences.length > 0) out.push(sentences.join(' '), '');
+  const d = view.disclosure;
+  out.push(
+    `Reference group: ${view.referenceGroup}. Disclosure: ${d.ratePercent === null ? 'n/a' : percent(d.ratePercent)} ` +
+      `(${count(d.disclosed)} of ${count(d.disclosed + d.notDisclosed)} relevant employees).`,
+    '',
+  );
+  for (const e of view.excluded) out.push(`Not in this view: ${count(e.relevant)} relevant employees with ${e.reason}.`, '');
+  out.push(
+    '| Group | Staff | Mean hourly pay | Median hourly pay | Mean gap | Median gap | Receiving bonus | Mean bonus gap | Median bonus gap |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+  );
+  for (const g of view.groups) {
+    out.push(
+      `| ${cell(g.group)}${g.reference ? ' (reference)' : ''} | ${count(g.headcount)} | ${figure(g, 'meanHourlyPay', g.meanHourlyPay, money)} | ` +
+        `${figure(g, 'medianHourlyPay', g.medianHourlyPay, money)} | ${figure(g, 'meanGapPercent', g.meanGapPercent, percent)} | ` +
+        `${figure(g, 'medianGapPercent', g.medianGapPercent, percent)} | ${figure(g, 'bonus.receivingPercent', g.bonus.receivingPercent, percent)} | ` +
+        `${figure(g, 'bonus.meanGapPercent', g.bonus.meanGapPercent, percent)} | ${figure(g, 'bonus.medianGapPercent', g.bonus.medianGapPercent, percent)} |`,
+    );
+  }
+  const q = view.quartileSizes;
+  out.push(
+    '',
+    `Pay quarters (${count(q.lower)}, ${count(q.lowerMiddle)}, ${count(q.upperMiddle)} and ${count(q.upper)} people, lowest paid first): each group's share.`,
+    '',
+    '| Group | Lower | Lower middle | Upper middle | Upper |',
+    '|---|--:|--:|--:|--:|',
+  );
+  for (const g of view.groups) {
+    const shares = (['lower', 'lowerMiddle', 'upperMiddle', 'upper'] as const).map((b) => figure(g, 'quartiles', g.quartiles[b].percent, percent));
+    out.push(`| ${cell(g.group)} | ${shares.join(' | ')} |`);
+  }
+  out.push('');
+  return out;
+}
+
+export function govukMarkdown(s: GovukSubmission): string[] {
+  const v = (n: number | null) => (n === null ? '(blank)' : `${n.toFixed(1)}%`);
+  return [
+    '### Figures for the GOV.UK gender pay gap service',
+    '',
+    '| Figure | Value |',
+    '|---|--:|',
+    `| Mean gender pay gap (hourly pay) | ${v(s.meanHourlyPayGapPercent)} |`,
+    `| Median gender pay gap (hourly pay) | ${v(s.medianHourlyPayGapPercent)} |`,
+    `| Mean bonus gender pay gap | ${v(s.meanBonusGapPercent)} |`,
+    `| Median bonus gender pay gap | ${v(s.medianBonusGapPercent)} |`,
+    `| Men receiving a bonus | ${v(s.malesReceivingBonusPercent)} |`,
+    `| Women receiving a bonus | ${v(s.femalesReceivingBonusPercent)} |`,
+    `| Lower quarter: men / women | ${v(s.lowerQuarter.male)} / ${v(s.lowerQuarter.female)} |`,
+    `| Lower middle quarter: men / women | ${v(s.lowerMiddleQuarter.male)} / ${v(s.lowerMiddleQuarter.female)} |`,
+    `| Upper middle quarter: men / women | ${v(s.upperMiddleQuarter.male)} / ${v(s.upperMiddleQuarter.female)} |`,
+    `| Upper quarter: men / women | ${v(s.upperQuarter.male)} / ${v(s.upperQuarter.female)} |`,
+    '',
+    ...s.notes.map((n) => `Note: ${n}.`),
+    ...(s.notes.length > 0 ? [''] : []),
+  ];
+}
+
+export function methodParagraph(report: Report): string {
+  const m = report.method;
+  return (
+    `Figures follow the Equality Act 2010 (Specific Duties and Public Authorities) Regulations 2017, Schedule 1, ` +
+    `as calculated by paygap ${report.tool.version}. Hourly pay: ${m.payMethod} (${m.payMethodReason}). ` +
+    `Counted by ${m.unit}. Mean and median pay and the pay quarters use full-pay relevant employees ` +
+    `(${count(report.population.fullPayEmployees)}); bonus figures use all relevant employees (${count(report.population.relevantEmployees)}). ` +
+    `Gap = (reference − group) ÷ reference; a positive gap means the group is paid less. ` +
+    (m.minGroupSize > 0 ? `Figures for groups of fewer than ${m.minGroupSize} people are withheld. ` : '') +
+    `People on the same hourly pay who straddle a pay-quarter boundary are shared between the quarters in proportion.`
+  );
+}
+
+export function renderMarkdown(report: Report): string {
+  const p = report.population;
+  const out = [
+    `## Pay gap report${report.snapshotDate ? `: snapshot ${report.snapshotDate}` : ''}`,
+    '',
+    `${count(p.rowsRead)} rows read from ${cell(report.input.file)}: ${count(p.rowsValid)} valid, ${count(p.rowsInvalid)} invalid; ` +
+      `${count(p.relevantEmployees)} relevant employees, ${count(p.fullPayEmployees)} on full pay.`,
+    '',
+  ];
+  if (p.exclusions.length > 0) {
+    out.push('Excluded:', '');
+    for (const e of p.exclusions) out.push(`- ${count(e.count)} ${cell(e.reason)}`);
+    out.push('');
+  }
+  for (const view of report.characteristics) out.push(...viewSection(view));
+  for (const view of report.intersections) out.push(...viewSection(view));
+  if (report.govukSubmission) out.push(...govukMarkdown(report.govukSubmission));
+  for (const b of report.breakdowns) {
+    out.push(`### Within each ${b.within === 'staffGroup' ? 'staff group' : b.within}`, '');
+    for (const sg of b.subgroups) {
+      out.push(`#### ${cell(sg.subgroup)} (${count(sg.fullPayEmployees)} on full pay)`, '');
+      for (const view of sg.characteristics) out.push(...viewSection(view, '#####'));
+    }
+  }
+  for (const w of report.warnings) out.push(`> **Note:** ${w}`, '');
+  out.push('### Method', '', methodParagraph(report), '');
+  return `${out.join('\n')}`;
+}
