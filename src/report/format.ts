@@ -31,3 +31,14 @@ export const people = (group: string): string => PEOPLE[group] ?? `${group} staf
 export function perPoundSentence(reference: string, group: string, gapPercent: number): string {
   return `for every £1 ${people(reference)} earn, ${people(group)} earn ${perPound(gapPercent)}`;
 }
+
+/**
+ * Why a figure is missing, in one word for documents: the reference group's own gap,
+ * an undisclosed category's gap ("–"), a withheld figure, or one that cannot be computed.
+ */
+export function missingLabel(nullReason: string | undefined): 'reference' | '–' | 'withheld' | 'n/a' {
+  const reason = nullReason ?? '';
+  if (reason === 'this is the reference group') return 'reference';
+  if (reason.startsWith('not compared')) return '–';
+  return /fewer than|withheld/.test(reason) ? 'withheld' : 'n/a';
+}

@@ -1,9 +1,10 @@
 import type { Comparison } from './compare.js';
 import type { CharacteristicReport, GovukSubmission, GroupReport, Report } from './model.js';
-import { count, money, percent } from './format.js';
+import { count, missingLabel, money, percent } from './format.js';
 import { bonusSentence, gapSentence, quarterSentence } from './sentences.js';
 import { methodParagraph } from './render-markdown.js';
 import { escape, gapsChart, quartersChart, yearOnYearChart } from './svg.js';
+import { govukRows } from './govuk.js';
 
 /**
  * `--format html`: one self-contained page (no scripts, fonts or files from elsewhere) with
@@ -32,10 +33,8 @@ section.view { break-inside: avoid-page; }
 
 function figure(g: GroupReport, path: string, value: number | null, show: (n: number) => string): string {
   if (value !== null) return escape(show(value));
-  const reason = g.nullReasons[path] ?? '';
-  if (reason === 'this is the reference group') return 'reference';
-  if (reason.startsWith('not compared')) return '–';
-  return `<span class="withheld" title="${escape(reason)}">${/fewer than|withheld/.test(reason) ? 'withheld' : 'n/a'}</span>`;
+  const label = missingLabel(g.nullReasons[path]);
+  return label === 'withheld' || label === 'n/a' ? `<span class="withheld" title="${escape(g.nullReasons[path] ?? '')}">${label}</span>` : label;
 }
 
 function figuresTable(view: CharacteristicReport): string {
@@ -98,22 +97,9 @@ function viewSection(view: CharacteristicReport, index: number, previous: Compar
 }
 
 function govukSection(s: GovukSubmission): string {
-  const v = (n: number | null) => (n === null ? '(blank)' : `${n.toFixed(1)}%`);
-  const rows: [string, string][] = [
-    ['Mean gender pay gap (hourly pay)', v(s.meanHourlyPayGapPercent)],
-    ['Median gender pay gap (hourly pay)', v(s.medianHourlyPayGapPercent)],
-    ['Mean bonus gender pay gap', v(s.meanBonusGapPercent)],
-    ['Median bonus gender pay gap', v(s.medianBonusGapPercent)],
-    ['Men receiving a bonus', v(s.malesReceivingBonusPercent)],
-    ['Women receiving a bonus', v(s.femalesReceivingBonusPercent)],
-    ['Lower quarter: men / women', `${v(s.lowerQuarter.male)} / ${v(s.lowerQuarter.female)}`],
-    ['Lower middle quarter: men / women', `${v(s.lowerMiddleQuarter.male)} / ${v(s.lowerMiddleQuarter.female)}`],
-    ['Upper middle quarter: men / women', `${v(s.upperMiddleQuarter.male)} / ${v(s.upperMiddleQuarter.female)}`],
-    ['Upper quarter: men / women', `${v(s.upperQuarter.male)} / ${v(s.upperQuarter.female)}`],
-  ];
   return (
     '<section class="view" id="govuk"><h2>Figures for the GOV.UK gender pay gap service</h2>' +
-    `<table><thead><tr><th scope="col">Figure</th><th scope="col">Value</th></tr></thead><tbody>${rows
+    `<table><thead><tr><th scope="col">Figure</th><th scope="col">Value</th></tr></thead><tbody>${govukRows(s)
       .map(([k, val]) => `<tr><th scope="row">${k}</th><td>${val}</td></tr>`)
       .join('')}</tbody></table>${s.notes.map((n) => `<p class="meta">${escape(n)}.</p>`).join('')}</section>`
   );

@@ -1,6 +1,7 @@
 import type { CharacteristicReport, GovukSubmission, GroupReport, Report } from './model.js';
-import { count, money, percent } from './format.js';
+import { count, missingLabel, money, percent } from './format.js';
 import { bonusSentence, gapSentence, quarterSentence } from './sentences.js';
+import { govukRows } from './govuk.js';
 
 /**
  * `--format markdown`: a board-paper section per characteristic view, paste-ready into Word
@@ -10,11 +11,7 @@ import { bonusSentence, gapSentence, quarterSentence } from './sentences.js';
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
 function figure(g: GroupReport, path: string, value: number | null, show: (n: number) => string): string {
-  if (value !== null) return show(value);
-  const reason = g.nullReasons[path] ?? '';
-  if (reason === 'this is the reference group') return 'reference';
-  if (reason.startsWith('not compared')) return '–';
-  return /fewer than|withheld/.test(reason) ? 'withheld' : 'n/a';
+  return value !== null ? show(value) : missingLabel(g.nullReasons[path]);
 }
 
 function viewSection(view: CharacteristicReport, level = '###'): string[] {
@@ -63,22 +60,12 @@ function viewSection(view: CharacteristicReport, level = '###'): string[] {
 }
 
 export function govukMarkdown(s: GovukSubmission): string[] {
-  const v = (n: number | null) => (n === null ? '(blank)' : `${n.toFixed(1)}%`);
   return [
     '### Figures for the GOV.UK gender pay gap service',
     '',
     '| Figure | Value |',
     '|---|--:|',
-    `| Mean gender pay gap (hourly pay) | ${v(s.meanHourlyPayGapPercent)} |`,
-    `| Median gender pay gap (hourly pay) | ${v(s.medianHourlyPayGapPercent)} |`,
-    `| Mean bonus gender pay gap | ${v(s.meanBonusGapPercent)} |`,
-    `| Median bonus gender pay gap | ${v(s.medianBonusGapPercent)} |`,
-    `| Men receiving a bonus | ${v(s.malesReceivingBonusPercent)} |`,
-    `| Women receiving a bonus | ${v(s.femalesReceivingBonusPercent)} |`,
-    `| Lower quarter: men / women | ${v(s.lowerQuarter.male)} / ${v(s.lowerQuarter.female)} |`,
-    `| Lower middle quarter: men / women | ${v(s.lowerMiddleQuarter.male)} / ${v(s.lowerMiddleQuarter.female)} |`,
-    `| Upper middle quarter: men / women | ${v(s.upperMiddleQuarter.male)} / ${v(s.upperMiddleQuarter.female)} |`,
-    `| Upper quarter: men / women | ${v(s.upperQuarter.male)} / ${v(s.upperQuarter.female)} |`,
+    ...govukRows(s).map(([figure, value]) => `| ${figure} | ${value} |`),
     '',
     ...s.notes.map((n) => `Note: ${n}.`),
     ...(s.notes.length > 0 ? [''] : []),

@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Breakdown, CharacteristicReport, GovukSubmission, GroupReport, Interval, Report } from './model.js';
 import { count, money, people, percent, perPound, perPoundSentence } from './format.js';
+import { govukRows } from './govuk.js';
 
 export interface TableOptions {
   readonly colour: boolean;
@@ -218,20 +219,8 @@ export function renderTable(report: Report, options: TableOptions): string {
 
 /** The GOV.UK gender pay gap service's 14 figures, as they are entered there. */
 function renderGovuk(s: GovukSubmission, chalk: ChalkInstance): string {
-  const v = (n: number | null) => (n === null ? '(blank)' : `${n.toFixed(1)}%`);
   const table = new Table({ head: ['Figure', 'Value'].map((h) => chalk.bold(h)), colWidths: [44, 18], colAligns: ['left', 'right'], style: { head: [], border: [], compact: true } });
-  table.push(
-    ['Mean gender pay gap (hourly pay)', v(s.meanHourlyPayGapPercent)],
-    ['Median gender pay gap (hourly pay)', v(s.medianHourlyPayGapPercent)],
-    ['Mean bonus gender pay gap', v(s.meanBonusGapPercent)],
-    ['Median bonus gender pay gap', v(s.medianBonusGapPercent)],
-    ['Men receiving a bonus', v(s.malesReceivingBonusPercent)],
-    ['Women receiving a bonus', v(s.femalesReceivingBonusPercent)],
-    ['Lower quarter: men / women', `${v(s.lowerQuarter.male)} / ${v(s.lowerQuarter.female)}`],
-    ['Lower middle quarter: men / women', `${v(s.lowerMiddleQuarter.male)} / ${v(s.lowerMiddleQuarter.female)}`],
-    ['Upper middle quarter: men / women', `${v(s.upperMiddleQuarter.male)} / ${v(s.upperMiddleQuarter.female)}`],
-    ['Upper quarter: men / women', `${v(s.upperQuarter.male)} / ${v(s.upperQuarter.female)}`],
-  );
+  table.push(...govukRows(s));
   return [chalk.bold.underline('Figures for the GOV.UK gender pay gap service'), table.toString(), ...s.notes.map((n) => chalk.dim(`Note: ${n}.`))].join('\n');
 }
 
