@@ -135,6 +135,7 @@ export function cellSchema(field: Field, requirements: Requirements): z.ZodType 
   // Required free text (the employee number, checked on every row as it never repeats):
   // the same verdicts as the general form below, in one step.
   if (why !== undefined && base === TEXT) return z.string().trim().min(1, { error: why });
+  if (base === TEXT) return z.string().trim().transform((text) => (text === '' ? undefined : text));
   if (why !== undefined) {
     return z.preprocess(blankToUndefined, z.string({ error: why }).pipe(base));
   }
