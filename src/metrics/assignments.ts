@@ -229,10 +229,24 @@ export class AssignmentBuilder {
     this.birth.push(birth === undefined ? Number.NaN : Date.parse(`${birth}T00:00:00Z`) / 86_400_000);
   }
 
+  /** ESR_ASSIGNMENT by hand (a regular expression per row measured 3× slower). */
   private assignmentKey(text: string): number {
-    const m = ESR_ASSIGNMENT.exec(text);
-    if (m === null) return ASSIGNMENT_KEY_BASE + this.assignments.id(text);
-    return Number(m[1]) * 100 + (m[2] === undefined ? 0 : Number(m[2]) + 1);
+    let employee = 0;
+    let at = 0;
+    const n = text.length;
+    const first = text.charCodeAt(0);
+    if (first < 49 || first > 57) return ASSIGNMENT_KEY_BASE + this.assignments.id(text); // not 1-9
+    for (; at < n && at < 10; at++) {
+      const c = text.charCodeAt(at);
+      if (c < 48 || c > 57) break;
+      employee = employee * 10 + (c - 48);
+    }
+    if (at === n) return employee * 100;
+    if (text.charCodeAt(at) !== 45 || at + 1 === n || n - at - 1 > 2) return ASSIGNMENT_KEY_BASE + this.assignments.id(text);
+    const s1 = text.charCodeAt(at + 1) - 48;
+    const s2 = at + 2 < n ? text.charCodeAt(at + 2) - 48 : -1;
+    if (s1 < 0 || s1 > 9 || (s2 !== -1 && (s2 < 0 || s2 > 9 || s1 === 0))) return ASSIGNMENT_KEY_BASE + this.assignments.id(text);
+    return employee * 100 + (s2 === -1 ? s1 : s1 * 10 + s2) + 1;
   }
 
   build(): Assignments {

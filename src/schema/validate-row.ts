@@ -31,12 +31,26 @@ interface Cell {
   readonly schema: z.ZodType;
   /** Verdicts by raw text; undefined for identifiers, whose values never repeat. */
   readonly cache: Map<string, Verdict> | undefined;
+  /** Identifiers: free text whose schema gives back any text already trimmed (see `plainText`). */
+  readonly identifier: boolean;
   /** The previous row's text and verdict: adjacent rows often agree (flags, codes). */
   lastRaw: string | undefined;
   lastVerdict: Verdict | undefined;
 }
 
 const IDENTIFIERS: ReadonlySet<Field> = new Set(['employeeNumber', 'assignmentNumber']);
+
+/**
+ * An identifier's schema is free text: trimmed, blank for none. For a cell whose first and
+ * last characters are printable ASCII, that gives back the cell's own text, so the zod call
+ * is skipped and the text used as it is (a property test checks this against the schema).
+ * Identifiers never repeat, so this is the only way to keep a million of them cheap.
+ */
+export function plainText(raw: string): string | undefined {
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? cellText(raw) : undefined;
+}
 const TOTALS = /^\s*(grand\s+)?(sub-?)?totals?\b/i;
 
 function verdictOf(schema: z.ZodType, raw: string): Verdict {
@@ -78,6 +92,7 @@ export class RowValidator {
         header: columns.headers[x.index] ?? x.name,
         schema: cellSchema('staffGroup', requirements),
         cache: new Map(),
+        identifier: false,
         lastRaw: undefined,
         lastVerdict: undefined,
       });
@@ -92,6 +107,7 @@ export class RowValidator {
         header: columns.header.get(field) ?? field,
         schema: cellSchema(field, requirements),
         cache: IDENTIFIERS.has(field) ? undefined : new Map(),
+        identifier: IDENTIFIERS.has(field),
         lastRaw: undefined,
         lastVerdict: undefined,
       });
@@ -131,7 +147,14 @@ export class RowValidator {
     const values = this.values as Record<string, unknown>;
     let issues: RowIssue[] | undefined;
     for (const cell of this.cells) {
-      const raw = record[cell.index];
+      const raw = record[cell.index] as string;
+      if (cell.identifier) {
+        const text = plainText(raw);
+        if (text !== undefined) {
+          values[cell.field] = text;
+          continue;
+        }
+      }
       let verdict: Verdict | undefined;
       if (raw === cell.lastRaw) verdict = cell.lastVerdict as Verdict;
       else {
