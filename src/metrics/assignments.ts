@@ -72,16 +72,15 @@ const PLAIN_NUMBER = /^[1-9]\d{0,8}$/;
 
 /**
  * Assignment numbers as ESR writes them (12345678, 12345678-2) become numbers: employee part
- * × 100 + (suffix + 1, or 0 without one), distinct for distinct texts; others are interned
+ * × 1000 + (suffix + 1, or 0 without one; suffixes go to 99), distinct for distinct texts; others are interned
  * from ASSIGNMENT_KEY_BASE up.
  */
 export const ASSIGNMENT_KEY_BASE = 2 ** 50;
-const ESR_ASSIGNMENT = /^([1-9]\d{0,9})(?:-(0|[1-9]\d?))?$/;
 
 export function assignmentText(a: Assignments, key: number): string {
   if (key >= ASSIGNMENT_KEY_BASE) return a.assignmentNames[key - ASSIGNMENT_KEY_BASE] as string;
-  const suffix = key % 100;
-  const employee = (key - suffix) / 100;
+  const suffix = key % 1000;
+  const employee = (key - suffix) / 1000;
   return suffix === 0 ? String(employee) : `${employee}-${suffix - 1}`;
 }
 
@@ -229,7 +228,7 @@ export class AssignmentBuilder {
     this.birth.push(birth === undefined ? Number.NaN : Date.parse(`${birth}T00:00:00Z`) / 86_400_000);
   }
 
-  /** ESR_ASSIGNMENT by hand (a regular expression per row measured 3× slower). */
+  /** Reads /^([1-9]\d{0,9})(-(0|[1-9]\d?))?$/ by hand (a regular expression per row measured 3× slower). */
   private assignmentKey(text: string): number {
     let employee = 0;
     let at = 0;
@@ -241,12 +240,12 @@ export class AssignmentBuilder {
       if (c < 48 || c > 57) break;
       employee = employee * 10 + (c - 48);
     }
-    if (at === n) return employee * 100;
+    if (at === n) return employee * 1000;
     if (text.charCodeAt(at) !== 45 || at + 1 === n || n - at - 1 > 2) return ASSIGNMENT_KEY_BASE + this.assignments.id(text);
     const s1 = text.charCodeAt(at + 1) - 48;
     const s2 = at + 2 < n ? text.charCodeAt(at + 2) - 48 : -1;
     if (s1 < 0 || s1 > 9 || (s2 !== -1 && (s2 < 0 || s2 > 9 || s1 === 0))) return ASSIGNMENT_KEY_BASE + this.assignments.id(text);
-    return employee * 100 + (s2 === -1 ? s1 : s1 * 10 + s2) + 1;
+    return employee * 1000 + (s2 === -1 ? s1 : s1 * 10 + s2) + 1;
   }
 
   build(): Assignments {

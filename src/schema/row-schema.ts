@@ -78,23 +78,23 @@ function flag(what: string) {
 const TEXT = z.string().trim();
 
 /** Field schemas on non-blank text. Characteristic codes never fail: unknown values are counted. */
-export const FIELD_SCHEMAS = {
-  employeeNumber: TEXT,
-  assignmentNumber: TEXT,
-  primaryAssignment: flag('primary assignment'),
-  sex: z.string().transform(readSex),
-  ethnicity: z.string().transform(readEthnicity),
-  disability: z.string().transform(readDisability),
-  hourlyRate: amount('hourly rate', LIMITS.hourlyRate),
-  periodPay: amount('period pay', LIMITS.periodPay),
-  annualSalary: amount('annual salary', LIMITS.annualSalary),
-  contractedHours: quantity('contracted hours per week', LIMITS.contractedHours, '37.5'),
-  fte: quantity('FTE', LIMITS.fte, '0.8'),
-  bonusPay: amount('bonus pay', LIMITS.bonusPay),
-  fullPay: flag('full pay'),
-  staffGroup: TEXT,
-  grade: TEXT,
-  dateOfBirth: z.string().trim().transform((text, ctx) => {
+const BUILD = {
+  employeeNumber: () => TEXT,
+  assignmentNumber: () => TEXT,
+  primaryAssignment: () => flag('primary assignment'),
+  sex: () => z.string().transform(readSex),
+  ethnicity: () => z.string().transform(readEthnicity),
+  disability: () => z.string().transform(readDisability),
+  hourlyRate: () => amount('hourly rate', LIMITS.hourlyRate),
+  periodPay: () => amount('period pay', LIMITS.periodPay),
+  annualSalary: () => amount('annual salary', LIMITS.annualSalary),
+  contractedHours: () => quantity('contracted hours per week', LIMITS.contractedHours, '37.5'),
+  fte: () => quantity('FTE', LIMITS.fte, '0.8'),
+  bonusPay: () => amount('bonus pay', LIMITS.bonusPay),
+  fullPay: () => flag('full pay'),
+  staffGroup: () => TEXT,
+  grade: () => TEXT,
+  dateOfBirth: () => z.string().trim().transform((text, ctx) => {
     const date = parseDate(text);
     if (date === undefined) {
       ctx.issues.push({ code: 'custom', message: 'expected a date such as 1980-01-31, 31/01/1980 or 31-JAN-1980', input: text });
@@ -102,7 +102,17 @@ export const FIELD_SCHEMAS = {
     }
     return date;
   }),
-} satisfies Record<Field, z.ZodType>;
+} satisfies Record<Field, () => z.ZodType>;
+
+/**
+ * Each field's schema, built the first time a run needs it (building all of them at start-up
+ * costs more than reading a small file).
+ */
+export const FIELD_SCHEMAS = {} as { readonly [F in Field]: ReturnType<(typeof BUILD)[F]> };
+for (const field of Object.keys(BUILD) as Field[]) {
+  let built: z.ZodType | undefined;
+  Object.defineProperty(FIELD_SCHEMAS, field, { enumerable: true, get: () => (built ??= BUILD[field]()) });
+}
 
 export type FieldSchemas = typeof FIELD_SCHEMAS;
 export type FieldValue<F extends Field> = z.output<FieldSchemas[F]>;
