@@ -30,7 +30,7 @@ export interface ReadOptions {
   readonly encoding?: Encoding | undefined;
 }
 
-import { FORMATS, REPORT_FORMATS, type Format, type ReportFormat } from './formats.js';
+import { REPORT_FORMATS, type Format, type ReportFormat } from './formats.js';
 export type { Format };
 
 export interface ReportOptions extends ReadOptions {

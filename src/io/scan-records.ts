@@ -113,11 +113,6 @@ export class RecordScanner {
     this.cells = new Array<string>(this.isNeeded.length).fill('');
   }
 
-  /** Text of an unfinished record at the end of the input so far (a quoted field still open). */
-  get unfinished(): boolean {
-    return this.carry !== '' || this.pending !== undefined;
-  }
-
   /** Feed the next chunk of bytes. */
   push(chunk: Buffer): void {
     if (!this.started) {

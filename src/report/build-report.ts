@@ -2,7 +2,7 @@ import type { DataQuality } from '../schema/quality.js';
 import type { Field } from '../schema/fields.js';
 import type { RunPlan } from '../schema/plan.js';
 import type { PayConfig, PayPeriod } from '../metrics/hourly-pay.js';
-import type { Units, UnitsResult } from '../metrics/units.js';
+import type { UnitsResult } from '../metrics/units.js';
 import { buildView, viewContext, type CodeColumn } from './build-view.js';
 import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type IntersectionReport, type Report } from './model.js';
 import { VIEWS, viewsOf, type ViewDefinition } from './views.js';

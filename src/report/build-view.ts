@@ -208,7 +208,7 @@ export function buildView(def: ViewDefinition, ctx: ViewContext): Characteristic
   // --ci: intervals for groups whose gaps are shown (never for withheld figures).
   const intervals: (GapInterval | null)[] = def.groups.map(() => null);
   if (ctx.ci !== undefined && payFigures[ref]?.mean.value !== null) {
-    const compared = def.groups.map((d, g) => g).filter((g) => !def.groups[g]!.reference && def.groups[g]!.comparable && payFigures[g]!.mean.value !== null);
+    const compared = def.groups.map((_, g) => g).filter((g) => !def.groups[g]!.reference && def.groups[g]!.comparable && payFigures[g]!.mean.value !== null);
     const random = new Random(hash(`${ctx.ci.seed}:${def.column}`));
     const found = bootstrapGapIntervals(
       payByGroup[ref] as Float64Array,
