@@ -6,7 +6,7 @@ export function renderQualityJson(report: QualityReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-const plainTable = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
+const plainTable = (head: string[]) => new Table({ head, style: { head: [], border: [], compact: true } });
 
 /** The data-quality report as text tables. */
 export function renderQualityTable(report: QualityReport): string {
