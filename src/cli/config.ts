@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { FIELDS } from '../schema/fields.js';
-import { BASE_CHARACTERISTICS, PAY_METHODS, UNITS } from '../schema/plan.js';
-import { PAY_PERIOD_DAYS } from '../metrics/hourly-pay.js';
+import { UNITS, WITHIN } from '../ingest/plan.js';
+import { BASE_CHARACTERISTICS } from '../schema/characteristics.js';
+import { PAY_METHODS, PAY_PERIOD_DAYS } from '../schema/pay.js';
 import { ENCODINGS } from '../io/scan-records.js';
 import { CONFIG_FILE } from './config-file.js';
 
@@ -29,7 +30,7 @@ export const configSchema = z
     delimiter: z.string().optional(),
     encoding: z.enum(ENCODINGS).optional(),
     snapshotDate: z.string().optional(),
-    within: z.enum(['staffGroup', 'grade', 'band']).optional(),
+    within: z.enum(WITHIN).optional(),
     intersect: z.array(z.string()).optional(),
     characteristics: z
       .array(

@@ -1,5 +1,5 @@
-import type { DataQuality } from '../schema/quality.js';
-import { count } from '../report/format.js';
+import type { DataQuality } from '../ingest/quality.js';
+import { count } from '../render/format.js';
 
 /**
  * The invalid-row listing for stderr: the first rows in full (line, column, value, what was

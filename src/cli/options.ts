@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { FIELDS, isField, type Field } from '../schema/fields.js';
-import { BASE_CHARACTERISTICS, PAY_METHODS, UNITS, type Characteristic, type ExtraCharacteristic, type PayMethod, type SalaryBasis, type Unit } from '../schema/plan.js';
-import { PAY_PERIOD_DAYS, type PayPeriod } from '../metrics/hourly-pay.js';
+import { UNITS, WITHIN, type Unit, type Within } from '../ingest/plan.js';
+import { BASE_CHARACTERISTICS, type Characteristic, type ExtraCharacteristic } from '../schema/characteristics.js';
+import { PAY_METHODS, PAY_PERIOD_DAYS, type PayMethod, type PayPeriod, type SalaryBasis } from '../schema/pay.js';
 import { parseDate } from '../schema/dates.js';
 import { ENCODINGS, type Encoding } from '../io/scan-records.js';
 import { VIEWS } from '../report/views.js';
-import { WITHIN, type Within } from '../report/breakdowns.js';
 
 /** Options shared by every command that reads an export. */
 export interface ReadOptions {

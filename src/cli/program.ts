@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { PAY_METHODS, UNITS } from '../schema/plan.js';
+import { UNITS } from '../ingest/plan.js';
+import { PAY_METHODS } from '../schema/pay.js';
 import type { CliIo } from './io.js';
 import { FORMATS, REPORT_FORMATS } from './formats.js';
 import { CONFIG_FILE } from './config-file.js';

@@ -1,12 +1,11 @@
-import { bandOf, compareBands } from '../metrics/bands.js';
-import type { Units } from '../metrics/units.js';
+import { bandOf, compareBands } from '../schema/codes/bands.js';
+import type { Units } from '../ingest/units.js';
+import type { Within } from '../ingest/plan.js';
 import { buildView, viewContext, type CodeColumn } from './build-view.js';
 import type { Breakdown, CharacteristicReport, Composition } from './model.js';
 import type { ViewDefinition } from './views.js';
-import { applySecondary, type Cell } from './withhold.js';
+import { applySecondary, type Cell } from '../disclosure/withhold.js';
 
-export const WITHIN = ['staffGroup', 'grade', 'band'] as const;
-export type Within = (typeof WITHIN)[number];
 
 /** Each unit's subgroup (an index into the returned names), subgroups in report order. */
 export function subgroupsOf(units: Units, within: Within): { names: string[]; of: Int32Array } {

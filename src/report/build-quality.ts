@@ -1,8 +1,8 @@
 import { FIELDS, type Field } from '../schema/fields.js';
 import type { ColumnMap } from '../schema/headers.js';
-import type { RunPlan } from '../schema/plan.js';
-import type { DataQuality, ReasonCount, UnrecognisedValue } from '../schema/quality.js';
-import type { UnitsResult } from '../metrics/units.js';
+import type { RunPlan } from '../ingest/plan.js';
+import type { DataQuality, ReasonCount, UnrecognisedValue } from '../ingest/quality.js';
+import type { UnitsResult } from '../ingest/units.js';
 import { VIEWS } from './views.js';
 
 /** `paygap validate`: the data-quality report, with no pay figures. */

@@ -1,17 +1,18 @@
-import type { DataQuality } from '../schema/quality.js';
+import type { DataQuality } from '../ingest/quality.js';
 import type { Field } from '../schema/fields.js';
-import type { RunPlan } from '../schema/plan.js';
-import type { PayConfig, PayPeriod } from '../metrics/hourly-pay.js';
-import type { UnitsResult } from '../metrics/units.js';
+import type { RunPlan } from '../ingest/plan.js';
+import type { PayConfig, PayPeriod } from '../schema/pay.js';
+import type { UnitsResult } from '../ingest/units.js';
 import { buildView, viewContext, type CodeColumn } from './build-view.js';
 import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type IntersectionReport, type Report } from './model.js';
 import { VIEWS, viewsOf, type ViewDefinition } from './views.js';
 import { govukFigures } from './govuk.js';
 import { intersect, intersectionColumn, type Intersection } from './intersections.js';
-import { buildBreakdown, type Within } from './breakdowns.js';
+import { buildBreakdown } from './breakdowns.js';
+import type { Within } from '../ingest/plan.js';
 import { ageBandColumn, ageView, customView } from './extra-views.js';
 import { DataError } from '../errors.js';
-import { applySecondary } from './withhold.js';
+import { applySecondary } from '../disclosure/withhold.js';
 
 export interface ReportInput {
   readonly toolVersion: string;

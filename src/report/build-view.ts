@@ -2,7 +2,7 @@ import { mean, median } from '../metrics/average.js';
 import { known, suppressed, unknown, type Figure } from '../metrics/figure.js';
 import { gap } from '../metrics/gap.js';
 import { BANDS, quarterCounts, quarterSizes, type Band } from '../metrics/quarters.js';
-import type { Units } from '../metrics/units.js';
+import type { Units } from '../ingest/units.js';
 import { orderByValue } from '../metrics/order.js';
 import type { BonusFigures, CharacteristicReport, GroupReport, Interval, QuartileCell } from './model.js';
 import { bootstrapGapIntervals, type GapInterval } from '../metrics/bootstrap.js';

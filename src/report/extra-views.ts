@@ -1,5 +1,5 @@
 import { DataError } from '../errors.js';
-import type { PlannedExtra } from '../schema/plan.js';
+import type { PlannedExtra } from '../ingest/plan.js';
 import type { GroupDefinition, ViewDefinition } from './views.js';
 
 /**

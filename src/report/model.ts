@@ -1,6 +1,7 @@
-import type { PayMethod, SalaryBasis, Unit } from '../schema/plan.js';
+import type { Unit } from '../ingest/plan.js';
+import type { PayMethod, SalaryBasis } from '../schema/pay.js';
 import type { Field } from '../schema/fields.js';
-import type { PayPeriod } from '../metrics/hourly-pay.js';
+import type { PayPeriod } from '../schema/pay.js';
 import type { Band } from '../metrics/quarters.js';
 
 /**

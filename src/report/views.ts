@@ -1,7 +1,7 @@
 import { ETHNIC_CATEGORIES, ETHNICITY_VALUES, ethnicLabel, type Ethnicity } from '../schema/codes/ethnicity.js';
 import { DISABILITY_GROUPS } from '../schema/codes/disability.js';
 import { SEX_GROUPS } from '../schema/codes/sex.js';
-import type { Characteristic } from '../schema/plan.js';
+import type { Characteristic } from '../schema/characteristics.js';
 
 /**
  * The characteristic views of SPEC §3: for each, its groups in report order (reference

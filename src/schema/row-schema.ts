@@ -4,7 +4,7 @@ import { readSex } from './codes/sex.js';
 import { readDisability } from './codes/disability.js';
 import { readEthnicity } from './codes/ethnicity.js';
 import { parseDate } from './dates.js';
-import { assignmentHourlyPay, type DerivedPay, type PayConfig } from '../metrics/hourly-pay.js';
+import { assignmentHourlyPay, type DerivedPay, type PayConfig } from './pay.js';
 
 /**
  * The row schema: the single source of truth for what a valid input row is.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { bandOf, compareBands } from '../../src/metrics/bands.js';
+import { bandOf, compareBands } from '../../src/schema/codes/bands.js';
 import { reportJson, runCli } from '../helpers/run-cli.js';
 import { csv } from '../helpers/csv.js';
 

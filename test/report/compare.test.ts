@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareReports, direction } from '../../src/report/compare.js';
-import { changeText } from '../../src/report/render-compare-table.js';
+import { changeText } from '../../src/render/compare-table.js';
 import { reportJson, runCli } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'paygap-compare-'));

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { reportJson, runCli } from '../helpers/run-cli.js';
 import { csv } from '../helpers/csv.js';
 import { govukFigures } from '../../src/report/govuk.js';
-import { safeText } from '../../src/report/render-csv.js';
-import { gapSentence } from '../../src/report/sentences.js';
+import { safeText } from '../../src/render/csv.js';
+import { gapSentence } from '../../src/render/sentences.js';
 
 /**
  * Markdown, HTML and CSV for the bundled sample: golden files reviewed by hand once (the

@@ -40,8 +40,8 @@ export async function compareCommand(previousPath: string, currentPath: string, 
   if (!options.quiet) for (const w of comparison.warnings) await write(io.stderr, `paygap: warning: ${w}\n`);
   let text: string;
   if (options.format === 'json') text = `${JSON.stringify(comparison, null, 2)}\n`;
-  else if (options.format === 'markdown') text = (await import('../../report/render-compare-markdown.js')).renderCompareMarkdown(comparison);
-  else text = (await import('../../report/render-compare-table.js')).renderCompareTable(comparison);
+  else if (options.format === 'markdown') text = (await import('../../render/compare-markdown.js')).renderCompareMarkdown(comparison);
+  else text = (await import('../../render/compare-table.js')).renderCompareTable(comparison);
   await emit(text, options.output, io);
   return comparison;
 }

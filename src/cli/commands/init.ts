@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { DataError, UsageError } from '../../errors.js';
 import { FIELDS, FIELD_INFO, normaliseHeader, type Field } from '../../schema/fields.js';
 import { resolveHeaders } from '../../schema/headers.js';
-import { planRun } from '../../schema/plan.js';
+import { planRun } from '../../ingest/plan.js';
 import { openInput } from '../../io/source.js';
 import { RecordScanner } from '../../io/scan-records.js';
 import { CONFIG_FILE, type Config } from '../config.js';

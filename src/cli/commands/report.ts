@@ -1,10 +1,11 @@
+import { progressReporter } from '../progress.js';
 import { buildReport } from '../../report/build-report.js';
 import type { Report } from '../../report/model.js';
 import { invalidRowsListing } from '../issues-listing.js';
 import { useColour, write, type CliIo } from '../io.js';
 import type { ReportOptions } from '../options.js';
 import { emit } from '../output.js';
-import { analyse, requireUsable } from '../pipeline.js';
+import { analyse, requireUsable } from '../../ingest/analyse.js';
 import { toolVersion } from '../version.js';
 import { UsageError } from '../../errors.js';
 
@@ -12,21 +13,21 @@ import { UsageError } from '../../errors.js';
 async function render(report: Report, options: ReportOptions, io: CliIo): Promise<string> {
   switch (options.format) {
     case 'json':
-      return (await import('../../report/render-json.js')).renderJson(report);
+      return (await import('../../render/json.js')).renderJson(report);
     case 'markdown':
-      return (await import('../../report/render-markdown.js')).renderMarkdown(report);
+      return (await import('../../render/markdown.js')).renderMarkdown(report);
     case 'csv':
-      return (await import('../../report/render-csv.js')).renderCsv(report);
+      return (await import('../../render/csv.js')).renderCsv(report);
     case 'html': {
       let previous;
       if (options.previous !== undefined) {
         const [{ readReport }, { compareReports }] = await Promise.all([import('./compare.js'), import('../../report/compare.js')]);
         previous = compareReports(await readReport(options.previous, io), report);
       }
-      return (await import('../../report/render-html.js')).renderHtml(report, { previous });
+      return (await import('../../render/html.js')).renderHtml(report, { previous });
     }
     case 'table':
-      return (await import('../../report/render-table.js')).renderTable(report, {
+      return (await import('../../render/table.js')).renderTable(report, {
         colour: options.output === undefined && useColour(io.stdout, io.env, options.color),
       });
   }
@@ -34,7 +35,7 @@ async function render(report: Report, options: ReportOptions, io: CliIo): Promis
 
 /** `paygap report <file>`: read, validate, compute every figure, render, write. */
 export async function reportCommand(file: string, options: ReportOptions, io: CliIo): Promise<Report> {
-  const { loaded, units, quality } = await analyse(file, options, io);
+  const { loaded, units, quality } = await analyse(file, options, io, options.quiet ? undefined : progressReporter(io.stderr));
   if (!options.quiet) {
     const listing = invalidRowsListing(quality);
     if (listing) await write(io.stderr, listing);

@@ -1,11 +1,12 @@
+import { progressReporter } from '../progress.js';
 import { buildQualityReport, type QualityReport } from '../../report/build-quality.js';
-import { renderQualityJson, renderQualityTable } from '../../report/render-quality.js';
+import { renderQualityJson, renderQualityTable } from '../../render/quality.js';
 import { DataError } from '../../errors.js';
 import { invalidRowsListing } from '../issues-listing.js';
 import { write, type CliIo } from '../io.js';
 import type { Format, ReadOptions } from '../options.js';
 import { emit } from '../output.js';
-import { analyse } from '../pipeline.js';
+import { analyse } from '../../ingest/analyse.js';
 
 export interface ValidateOptions extends ReadOptions {
   readonly format: Format;
@@ -18,7 +19,7 @@ export interface ValidateOptions extends ReadOptions {
  * when any row is invalid.
  */
 export async function validateCommand(file: string, options: ValidateOptions, io: CliIo): Promise<QualityReport> {
-  const { loaded, units, quality } = await analyse(file, options, io);
+  const { loaded, units, quality } = await analyse(file, options, io, options.quiet ? undefined : progressReporter(io.stderr));
   if (!options.quiet) {
     const listing = invalidRowsListing(quality);
     if (listing) await write(io.stderr, listing);

@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import type { Comparison, FigureChange } from './compare.js';
+import type { Comparison, FigureChange } from '../report/compare.js';
 import { money, percent } from './format.js';
 
 /** Change as people read it: "−1.8 pts", "+£0.35"; percentages to 1 dp, money to pennies. */

@@ -1,13 +1,13 @@
 import type { Field } from '../schema/fields.js';
 import type { ColumnMap } from '../schema/headers.js';
-import type { RunPlan } from '../schema/plan.js';
-import { RowValidator } from '../schema/validate-row.js';
-import { QualityCollector } from '../schema/quality.js';
+import type { RunPlan } from './plan.js';
+import { RowValidator } from './validate-row.js';
+import { QualityCollector } from './quality.js';
 import type { CodeReading } from '../schema/codes/disability.js';
-import { AssignmentBuilder } from '../metrics/assignments.js';
-import type { PayConfig } from '../metrics/hourly-pay.js';
-import type { RecordSink } from './scan-records.js';
-import { cellText } from './cell-text.js';
+import { AssignmentBuilder } from './assignments.js';
+import type { PayConfig } from '../schema/pay.js';
+import type { RecordSink } from '../io/scan-records.js';
+import { cellText } from '../io/cell-text.js';
 
 const NOT_RECORDED: CodeReading<'Not recorded'> = { value: 'Not recorded', unrecognised: false };
 const UNKNOWN: CodeReading<'Unknown'> = { value: 'Unknown', unrecognised: false };

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadInput, type LoadOptions } from '../../src/io/load.js';
-import { loadFileParallel } from '../../src/io/load-parallel.js';
+import { loadInput, type LoadOptions } from '../../src/ingest/load.js';
+import { loadFileParallel } from '../../src/ingest/load-parallel.js';
 import { sampleLines } from '../../src/sample/generate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'paygap-parallel-'));

@@ -1,4 +1,4 @@
-import type { CharacteristicReport, GroupReport, Report } from './model.js';
+import type { CharacteristicReport, GroupReport, Report } from '../report/model.js';
 
 /**
  * `--format csv`: tidy long format, one row per section, subgroup, characteristic, view,

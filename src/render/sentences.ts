@@ -1,4 +1,4 @@
-import type { CharacteristicReport, GroupReport } from './model.js';
+import type { CharacteristicReport, GroupReport } from '../report/model.js';
 import { people, percent, perPound } from './format.js';
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plainText } from '../../src/schema/validate-row.js';
+import { plainText } from '../../src/ingest/validate-row.js';
 import { cellSchema } from '../../src/schema/row-schema.js';
 import { cellText } from '../../src/io/cell-text.js';
-import { assignmentsOf, assignmentText } from '../../src/metrics/assignments.js';
+import { assignmentsOf, assignmentText } from '../../src/ingest/assignments.js';
 
 /** The identifier fast path and assignment keys agree with their definitions. */
 const latin1 = fc.string({ unit: fc.integer({ min: 0, max: 255 }).map((c) => String.fromCharCode(c)), maxLength: 12 });

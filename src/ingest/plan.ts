@@ -1,30 +1,15 @@
 import { DataError } from '../errors.js';
-import { FIELD_INFO, normaliseHeader, type Field } from './fields.js';
-import type { ColumnMap } from './headers.js';
-import type { Requirements } from './row-schema.js';
+import { FIELD_INFO, normaliseHeader, type Field } from '../schema/fields.js';
+import type { ColumnMap } from '../schema/headers.js';
+import type { Requirements } from '../schema/row-schema.js';
+import type { PayMethod, SalaryBasis } from '../schema/pay.js';
+import type { Characteristic, ExtraCharacteristic } from '../schema/characteristics.js';
 
-export const PAY_METHODS = ['hourly-rate', 'period-pay', 'annual-salary'] as const;
-export type PayMethod = (typeof PAY_METHODS)[number];
 export const UNITS = ['person', 'assignment', 'primary'] as const;
 export type Unit = (typeof UNITS)[number];
-export const BASE_CHARACTERISTICS = ['sex', 'ethnicity', 'disability'] as const;
-export type Characteristic = (typeof BASE_CHARACTERISTICS)[number];
-export type SalaryBasis = 'fte' | 'actual';
-
-/**
- * A characteristic beyond sex, ethnicity and disability (HIA 3 from 2026): any categorical
- * column (religion, sexual orientation…) or age bands from date of birth.
- */
-export interface ExtraCharacteristic {
-  readonly name: string;
-  /** The column's header (for a column characteristic). */
-  readonly header?: string | undefined;
-  /** 'age': bands from date of birth at the snapshot date. */
-  readonly kind: 'column' | 'age';
-  readonly reference?: string | undefined;
-  /** Values that mean "not disclosed" (compared ignoring case); blank always does. */
-  readonly undisclosed?: readonly string[] | undefined;
-}
+/** Columns a report can be broken down by (--within). */
+export const WITHIN = ['staffGroup', 'grade', 'band'] as const;
+export type Within = (typeof WITHIN)[number];
 
 /** An extra characteristic found in the file. */
 export interface PlannedExtra extends ExtraCharacteristic {
@@ -40,7 +25,7 @@ export interface PlanOptions {
   readonly by?: readonly Characteristic[] | undefined;
   readonly salaryBasis: SalaryBasis;
   /** --within: the column each figure is broken down by. */
-  readonly within?: 'staffGroup' | 'grade' | 'band' | undefined;
+  readonly within?: Within | undefined;
   /** Characteristics an --intersect needs (added to those reported). */
   readonly intersecting?: readonly Characteristic[] | undefined;
   readonly extra?: readonly ExtraCharacteristic[] | undefined;

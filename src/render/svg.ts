@@ -1,5 +1,5 @@
-import type { CharacteristicReport } from './model.js';
-import type { Comparison } from './compare.js';
+import type { CharacteristicReport } from '../report/model.js';
+import type { Comparison } from '../report/compare.js';
 import { percent } from './format.js';
 
 /**

@@ -1,8 +1,8 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Breakdown, CharacteristicReport, GovukSubmission, GroupReport, Interval, Report } from './model.js';
+import type { Breakdown, CharacteristicReport, GovukSubmission, GroupReport, Interval, Report } from '../report/model.js';
 import { count, money, people, percent, perPound, perPoundSentence } from './format.js';
-import { govukRows } from './govuk.js';
+import { govukRows } from '../report/govuk.js';
 
 export interface TableOptions {
   readonly colour: boolean;

@@ -2,14 +2,13 @@ import { DataError } from '../errors.js';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { inspectInput, openInput } from '../io/source.js';
-import { loadInput, type Loaded } from '../io/load.js';
-import { buildUnits, type UnitsResult } from '../metrics/units.js';
-import { findDuplicateAssignments } from '../metrics/duplicates.js';
-import { assignmentText } from '../metrics/assignments.js';
-import type { DataQuality } from '../schema/quality.js';
-import type { CliIo } from './io.js';
-import type { ReadOptions } from './options.js';
-import { progressReporter } from './progress.js';
+import { loadInput, type Loaded } from './load.js';
+import { buildUnits, type UnitsResult } from './units.js';
+import { findDuplicateAssignments } from './duplicates.js';
+import { assignmentText } from './assignments.js';
+import type { DataQuality } from './quality.js';
+import type { Readable } from 'node:stream';
+import type { LoadOptions } from './load.js';
 
 export interface Analysed {
   /** The load without its assignment columns, which are dropped once units are formed. */
@@ -18,15 +17,25 @@ export interface Analysed {
   readonly quality: DataQuality;
 }
 
+/** What reading an export needs from outside: where relative paths start, and stdin for "-". */
+export interface InputPlace {
+  readonly cwd: string;
+  readonly stdin: Readable;
+}
+
+export interface AnalyseOptions extends LoadOptions {
+  /** Reading threads; undefined: 2 for files of 32 MB or more, else 1. */
+  readonly threads?: number | undefined;
+}
+
+/** Files at least this large are read on several threads. */
+const PARALLEL_BYTES = 32 << 20;
+
 /**
  * Read, validate and form units: everything before the figures. Shared by `report` and
  * `validate`, so both account for rows identically.
  */
-/** Files at least this large are read on several threads. */
-const PARALLEL_BYTES = 32 << 20;
-
-export async function analyse(file: string, options: ReadOptions, io: CliIo): Promise<Analysed> {
-  const progress = options.quiet ? undefined : progressReporter(io.stderr);
+export async function analyse(file: string, options: AnalyseOptions, io: InputPlace, progress?: { update(rows: number): void; done(): void }): Promise<Analysed> {
   const loadOptions = { ...options, onProgress: progress?.update };
   let loaded: Loaded;
   try {
@@ -34,7 +43,7 @@ export async function analyse(file: string, options: ReadOptions, io: CliIo): Pr
     const threads = options.threads ?? (size >= PARALLEL_BYTES ? Math.min(2, availableParallelism()) : 1);
     if (file !== '-' && threads > 1) {
       // Loaded only when needed: it starts worker threads.
-      const { loadFileParallel } = await import('../io/load-parallel.js');
+      const { loadFileParallel } = await import('./load-parallel.js');
       loaded = await loadFileParallel(resolve(io.cwd, file), loadOptions, threads, undefined, file);
     } else {
       const source = await openInput(file, io.stdin, io.cwd);

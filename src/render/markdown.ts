@@ -1,7 +1,7 @@
-import type { CharacteristicReport, GovukSubmission, GroupReport, Report } from './model.js';
+import type { CharacteristicReport, GovukSubmission, GroupReport, Report } from '../report/model.js';
 import { count, missingLabel, money, percent } from './format.js';
 import { bonusSentence, gapSentence, quarterSentence } from './sentences.js';
-import { govukRows } from './govuk.js';
+import { govukRows } from '../report/govuk.js';
 
 /**
  * `--format markdown`: a board-paper section per characteristic view, paste-ready into Word

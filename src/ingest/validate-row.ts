@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { Field } from './fields.js';
-import type { ColumnMap } from './headers.js';
-import { cellSchema, derivePay, type Requirements, type RowValues } from './row-schema.js';
-import type { PayConfig } from '../metrics/hourly-pay.js';
+import type { Field } from '../schema/fields.js';
+import type { ColumnMap } from '../schema/headers.js';
+import { cellSchema, derivePay, type Requirements, type RowValues } from '../schema/row-schema.js';
+import type { PayConfig } from '../schema/pay.js';
 import { cellText } from '../io/cell-text.js';
 
 /** One problem with one row: where, what was found, what was expected. */

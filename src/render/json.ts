@@ -1,4 +1,4 @@
-import type { Report } from './model.js';
+import type { Report } from '../report/model.js';
 
 /** SPEC §6: exactly one JSON document, numbers unrounded. */
 export function renderJson(report: Report): string {

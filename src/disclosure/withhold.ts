@@ -1,5 +1,5 @@
-import { secondarySuppression, type SuppressionCell } from '../metrics/secondary-suppression.js';
-import type { CharacteristicReport, GroupReport } from './model.js';
+import { secondarySuppression, type SuppressionCell } from './secondary-suppression.js';
+import type { CharacteristicReport, GroupReport } from '../report/model.js';
 
 export const SECONDARY_REASON = 'withheld so that a suppressed figure cannot be worked out from the totals';
 

@@ -1,5 +1,4 @@
-import type { Field } from '../schema/fields.js';
-import type { PayMethod, SalaryBasis } from '../schema/plan.js';
+import type { Field } from './fields.js';
 
 /**
  * Hourly pay of one assignment (SPEC §2), by one of three methods:
@@ -15,6 +14,11 @@ import type { PayMethod, SalaryBasis } from '../schema/plan.js';
  * Returns a problem (with the field to blame) when the inputs cannot give an hourly rate,
  * such as period pay with 0 contracted hours. Rounding to 4 places happens per unit, later.
  */
+export const PAY_METHODS = ['hourly-rate', 'period-pay', 'annual-salary'] as const;
+export type PayMethod = (typeof PAY_METHODS)[number];
+export const SALARY_BASES = ['fte', 'actual'] as const;
+export type SalaryBasis = (typeof SALARY_BASES)[number];
+
 export const PAY_PERIOD_DAYS = {
   monthly: 30.44,
   weekly: 7,

@@ -1,6 +1,6 @@
-import type { Unit } from '../schema/plan.js';
+import type { Unit } from './plan.js';
 import { employeeKey, employeeName, type Assignments } from './assignments.js';
-import { roundRate } from './hourly-pay.js';
+import { roundRate } from '../schema/pay.js';
 
 /**
  * The units counted in the figures (SPEC §2 "People, not rows"): people, assignments or

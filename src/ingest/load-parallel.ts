@@ -3,11 +3,11 @@ import { open } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { DataError } from '../errors.js';
-import { concatAssignments, type Assignments } from '../metrics/assignments.js';
-import { QualityCollector, type QualitySnapshot } from '../schema/quality.js';
-import { RecordScanner } from './scan-records.js';
+import { concatAssignments, type Assignments } from './assignments.js';
+import { QualityCollector, type QualitySnapshot } from './quality.js';
+import { RecordScanner } from '../io/scan-records.js';
 import { emptyInput, loadInput, prepare, type Loaded, type LoadOptions, type Prepared } from './load.js';
-import { fileError } from './source.js';
+import { fileError } from '../io/source.js';
 import type { WorkerInput, WorkerReply } from './load-worker.js';
 
 /**
@@ -30,7 +30,7 @@ const LF = 0x0a;
 
 // Under the test runner this module runs from src/ as TypeScript; the worker must be the
 // compiled one (test/global-setup.ts builds dist/ first).
-const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? '../../dist/io/load-worker.js' : './load-worker.js', import.meta.url);
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? '../../dist/ingest/load-worker.js' : './load-worker.js', import.meta.url);
 
 /** The file cannot be cut by quote parity (a stray quote) or by line-end bytes (UTF-16). */
 class NotParallel extends Error {}

@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { DataError } from '../errors.js';
 import type { Field } from '../schema/fields.js';
 import { resolveHeaders, type ColumnMap } from '../schema/headers.js';
-import { planRun, type PlanOptions, type RunPlan } from '../schema/plan.js';
-import type { QualityCollector } from '../schema/quality.js';
-import type { Assignments } from '../metrics/assignments.js';
-import { PAY_PERIOD_DAYS, type PayConfig, type PayPeriod } from '../metrics/hourly-pay.js';
-import { RecordScanner, type Encoding } from './scan-records.js';
+import { planRun, type PlanOptions, type RunPlan } from './plan.js';
+import type { QualityCollector } from './quality.js';
+import type { Assignments } from './assignments.js';
+import { PAY_PERIOD_DAYS, type PayConfig, type PayPeriod } from '../schema/pay.js';
+import { RecordScanner, type Encoding } from '../io/scan-records.js';
 import { RowConsumer } from './row-consumer.js';
 
 export interface LoadOptions extends PlanOptions {

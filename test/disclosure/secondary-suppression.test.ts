@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { secondarySuppression } from '../../src/metrics/secondary-suppression.js';
+import { secondarySuppression } from '../../src/disclosure/secondary-suppression.js';
 
 const cell = (headcount: number, withheld = false) => ({ headcount, withheld });
 

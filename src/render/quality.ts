@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import { count, percent } from './format.js';
-import type { QualityReport } from './build-quality.js';
+import type { QualityReport } from '../report/build-quality.js';
 
 export function renderQualityJson(report: QualityReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -1,6 +1,6 @@
-import type { Comparison } from './compare.js';
+import type { Comparison } from '../report/compare.js';
 import { people } from './format.js';
-import { changeText, valueText } from './render-compare-table.js';
+import { changeText, valueText } from './compare-table.js';
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 

@@ -1,10 +1,10 @@
-import type { Comparison } from './compare.js';
-import type { CharacteristicReport, GovukSubmission, GroupReport, Report } from './model.js';
+import type { Comparison } from '../report/compare.js';
+import type { CharacteristicReport, GovukSubmission, GroupReport, Report } from '../report/model.js';
 import { count, missingLabel, money, percent } from './format.js';
 import { bonusSentence, gapSentence, quarterSentence } from './sentences.js';
-import { methodParagraph } from './render-markdown.js';
+import { methodParagraph } from './markdown.js';
 import { escape, gapsChart, quartersChart, yearOnYearChart } from './svg.js';
-import { govukRows } from './govuk.js';
+import { govukRows } from '../report/govuk.js';
 
 /**
  * `--format html`: one self-contained page (no scripts, fonts or files from elsewhere) with

@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DataError } from '../errors.js';
 import type { Field } from '../schema/fields.js';
-import type { QualitySnapshot } from '../schema/quality.js';
-import type { Assignments } from '../metrics/assignments.js';
+import type { QualitySnapshot } from './quality.js';
+import type { Assignments } from './assignments.js';
 import { prepare, type LoadOptions } from './load.js';
 import { RowConsumer } from './row-consumer.js';
-import { RecordScanner } from './scan-records.js';
+import { RecordScanner } from '../io/scan-records.js';
 
 /** What the main thread gives each worker: the header and the options (structured-clone safe). */
 export interface WorkerInput {
