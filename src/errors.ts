@@ -1,6 +1,6 @@
 /**
  * Typed errors. Commands throw them; only `cli/main.ts` turns them into exit codes
- * (SPEC §5: 1 data problem, 2 usage error).
+ * (METHOD §13.3: 1 data problem, 2 usage error).
  */
 export class DataError extends Error {
   readonly exitCode = 1;

@@ -1,6 +1,6 @@
 /**
  * Differential test: the real CLI (`paygap report --format json`, in-process) against an
- * independent reference implementation written from SPEC.md and the lead's decisions
+ * independent reference implementation written from the original specification (now docs/METHOD.md §1–§7) and the lead's decisions
  * (test/reference/reference-impl.ts), on generated and hand-built files.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -12,7 +12,7 @@ function isClosedPipe(error: unknown): boolean {
 
 /**
  * The entry point: argv and I/O in, exit code out. The only place errors become exit codes
- * (SPEC §5): 0 success, 1 data problem, 2 usage error; a closed pipe is a quiet 0.
+ * (METHOD §13.3): 0 success, 1 data problem, 2 usage error; a closed pipe is a quiet 0.
  * Commands are imported when run, so `paygap --help` does not load the calculation code.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -1,99 +1,99 @@
-import { secondarySuppression, type SuppressionCell } from './secondary-suppression.js';
-import type { CharacteristicReport, GroupReport } from '../report/model.js';
+import type { BonusFigures, CharacteristicReport, GroupReport, QuartileCell } from '../report/model.js';
+import { keysOfBlock } from '../report/measures.js';
+import { isProtected, ofReference, stateFor, type FigureKey, type FigureState } from '../report/status.js';
 
-export const SECONDARY_REASON = 'withheld so that a suppressed figure cannot be worked out from the totals';
-
+/** The pay block (hourly pay, its gaps, the quarter cells) or the bonus block of a group. */
 export type Block = 'pay' | 'bonus';
 
-/** Is the block withheld for a small group (the primary --min-group-size rule)? */
-export function isWithheld(g: GroupReport, block: Block): boolean {
-  const paths = block === 'pay' ? ['meanHourlyPay'] : ['bonus.recipients', 'bonus.mean'];
-  return paths.some((p) => g.nullReasons[p]?.startsWith('fewer than') === true || g.nullReasons[p] === SECONDARY_REASON);
+const BONUS_FIELD: Partial<Record<FigureKey, keyof BonusFigures>> = {
+  'bonus.recipients': 'recipients',
+  'bonus.receivingPercent': 'receivingPercent',
+  'bonus.mean': 'mean',
+  'bonus.median': 'median',
+  'bonus.meanGapPercent': 'meanGapPercent',
+  'bonus.medianGapPercent': 'medianGapPercent',
+};
+
+/** Is the figure under this key shown (for the quarters: any of the four cells)? */
+export function isShown(g: GroupReport, key: FigureKey): boolean {
+  if (key === 'quartiles') return Object.values(g.quartiles).some((q) => q.count !== null || q.percent !== null);
+  const bonusField = BONUS_FIELD[key];
+  if (bonusField !== undefined) return g.bonus[bonusField] !== null;
+  return g[key as 'meanHourlyPay' | 'medianHourlyPay' | 'meanGapPercent' | 'medianGapPercent'] !== null;
 }
 
-/** A group with its pay figures (means, medians, gaps, quarters) or bonus figures withheld. */
-export function withhold(g: GroupReport, block: Block, reason = SECONDARY_REASON): GroupReport {
-  const reasons = { ...g.nullReasons };
-  if (block === 'pay') {
-    // Figures still shown get the reason; figures already null keep theirs.
-    for (const key of ['meanHourlyPay', 'medianHourlyPay', 'meanGapPercent', 'medianGapPercent']) {
-      if ((g as unknown as Record<string, unknown>)[key] !== null) reasons[key] = reason;
-    }
-    if (g.quartiles.lower.count !== null) reasons.quartiles = reason;
-    const cell = { count: null, percent: null };
-    return {
-      ...g,
-      suppressed: true,
-      suppressionReason: g.suppressionReason ?? reason,
-      meanHourlyPay: null,
-      medianHourlyPay: null,
-      meanGapPercent: null,
-      medianGapPercent: null,
-      quartiles: { lower: cell, lowerMiddle: cell, upperMiddle: cell, upper: cell },
-      nullReasons: reasons,
-    };
+const EMPTY: QuartileCell = { count: null, percent: null };
+
+/** The group with the figures under these keys set to null (their states are set by the caller). */
+function cleared(g: GroupReport, keys: ReadonlySet<FigureKey>): GroupReport {
+  const bonus: Record<string, number | null> = { ...g.bonus };
+  for (const key of keys) {
+    const field = BONUS_FIELD[key];
+    if (field !== undefined) bonus[field] = null;
   }
-  for (const key of ['recipients', 'receivingPercent', 'mean', 'median', 'meanGapPercent', 'medianGapPercent']) {
-    if ((g.bonus as unknown as Record<string, unknown>)[key] !== null) reasons[`bonus.${key}`] = reason;
+  const out: { -readonly [K in keyof GroupReport]: GroupReport[K] } = { ...g, bonus: bonus as unknown as BonusFigures };
+  for (const key of ['meanHourlyPay', 'medianHourlyPay', 'meanGapPercent', 'medianGapPercent'] as const) if (keys.has(key)) out[key] = null;
+  if (keys.has('quartiles')) out.quartiles = { lower: EMPTY, lowerMiddle: EMPTY, upperMiddle: EMPTY, upper: EMPTY };
+  // No interval for a gap that is not shown: its midpoint would give the gap back.
+  if (g.confidence !== null) {
+    const mean = out.meanGapPercent === null ? null : g.confidence.meanGapPercent;
+    const median = out.medianGapPercent === null ? null : g.confidence.medianGapPercent;
+    out.confidence = mean === null && median === null ? null : { ...g.confidence, meanGapPercent: mean, medianGapPercent: median };
   }
-  return {
-    ...g,
-    suppressed: true,
-    suppressionReason: g.suppressionReason ?? reason,
-    bonus: { recipients: null, receivingPercent: null, mean: null, median: null, meanGapPercent: null, medianGapPercent: null },
-    nullReasons: reasons,
-  };
+  return out;
 }
 
 /**
- * A view whose reference group's figures are withheld: every gap in it goes too, since a
- * gap and the group's own figure would give the reference figure back.
+ * The group with figures withheld:
+ * - `withheld`: each figure still shown is withheld with that state; a figure already
+ *   missing keeps its own state (it says why better).
+ * - `overrides`: gaps whose reference figure is withheld take that state whatever they had,
+ *   except the reference group's own gaps and undisclosed categories' (never gaps at all).
  */
-function withoutGaps(view: CharacteristicReport, block: Block): CharacteristicReport & { groups: GroupReport[] } {
-  const keys = block === 'pay' ? ['meanGapPercent', 'medianGapPercent'] : ['bonus.meanGapPercent', 'bonus.medianGapPercent'];
+export function withFigures(g: GroupReport, withheld: ReadonlyMap<FigureKey, FigureState>, overrides: ReadonlyMap<FigureKey, FigureState> = new Map()): GroupReport {
+  if (withheld.size === 0 && overrides.size === 0) return g;
+  const status: Partial<Record<FigureKey, FigureState>> = { ...g.status };
+  const keys = new Set<FigureKey>();
+  for (const [key, state] of withheld) {
+    if (!isShown(g, key)) continue;
+    status[key] = state;
+    keys.add(key);
+  }
+  for (const [key, state] of overrides) {
+    const current = status[key]?.status;
+    if (current === 'reference' || current === 'undisclosed') continue;
+    status[key] = state;
+    keys.add(key);
+  }
+  return { ...cleared(g, keys), status };
+}
+
+const PROTECTS = stateFor({ code: 'protects-another-cell' });
+
+/** The group with every figure of the block still shown withheld to protect another cell. */
+export function withholdBlock(g: GroupReport, block: Block): GroupReport {
+  return withFigures(g, new Map(keysOfBlock(block).map((key) => [key, PROTECTS])));
+}
+
+/** Is the block withheld, for a small group or to protect another cell (not merely missing)? */
+export function isWithheld(g: GroupReport, block: Block): boolean {
+  const keys: FigureKey[] = block === 'pay' ? ['meanHourlyPay'] : ['bonus.recipients', 'bonus.mean'];
+  return keys.some((key) => {
+    const state = g.status[key];
+    return isProtected(state) && state?.ofReference !== true;
+  });
+}
+
+/**
+ * A view whose reference group's block is withheld: every gap of the block goes too, since
+ * a gap and the group's own figure would give the reference figure back. A gap already
+ * missing keeps its reason.
+ */
+export function withoutGaps(view: CharacteristicReport, block: Block): CharacteristicReport {
+  const keys: FigureKey[] = block === 'pay' ? ['meanGapPercent', 'medianGapPercent'] : ['bonus.meanGapPercent', 'bonus.medianGapPercent'];
+  const state = ofReference(PROTECTS);
   return {
     ...view,
-    groups: view.groups.map((g) => {
-      if (g.reference) return g;
-      const reasons = { ...g.nullReasons };
-      for (const k of keys) reasons[k] ??= `reference group: ${SECONDARY_REASON}`;
-      return block === 'pay'
-        ? { ...g, meanGapPercent: null, medianGapPercent: null, nullReasons: reasons }
-        : { ...g, bonus: { ...g.bonus, meanGapPercent: null, medianGapPercent: null }, nullReasons: reasons };
-    }),
+    groups: view.groups.map((g) => (g.reference ? g : withFigures(g, new Map(keys.map((key) => [key, state]))))),
   };
-}
-
-export interface Cell {
-  /** Which view (index into `views`) and which group (index into its groups). */
-  readonly view: number;
-  readonly group: number;
-}
-
-/**
- * Apply secondary suppression to a set of views whose cells form lines with published
- * totals. Returns the views with the extra cells withheld, and which cells they were.
- */
-export function applySecondary(
-  views: readonly CharacteristicReport[],
-  cells: readonly Cell[],
-  lines: { readonly pay: readonly (readonly number[])[]; readonly bonus: readonly (readonly number[])[] },
-): { views: CharacteristicReport[]; withheld: { cell: Cell; block: Block }[] } {
-  const out = views.map((v) => ({ ...v, groups: [...v.groups] }));
-  const withheld: { cell: Cell; block: Block }[] = [];
-  for (const block of ['pay', 'bonus'] as const) {
-    const state: SuppressionCell[] = cells.map((c) => {
-      const g = out[c.view]!.groups[c.group]!;
-      return { headcount: block === 'pay' ? g.headcount : g.relevantHeadcount, withheld: isWithheld(g, block) };
-    });
-    for (const at of secondarySuppression(state, lines[block])) {
-      const cell = cells[at]!;
-      const view = out[cell.view]!;
-      const group = view.groups[cell.group]!;
-      (view.groups as GroupReport[])[cell.group] = withhold(group, block);
-      withheld.push({ cell, block });
-      if (group.reference) out[cell.view] = withoutGaps(out[cell.view]!, block);
-    }
-  }
-  return { views: out, withheld };
 }

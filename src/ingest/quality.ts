@@ -14,7 +14,7 @@ export interface UnrecognisedValue {
   readonly count: number;
 }
 
-/** What validation found: the accounting every output repeats (SPEC §2). */
+/** What validation found: the accounting every output repeats (METHOD §4.3). */
 export interface DataQuality {
   readonly rowsRead: number;
   readonly rowsValid: number;

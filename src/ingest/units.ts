@@ -3,7 +3,7 @@ import { employeeKey, employeeName, type Assignments } from './assignments.js';
 import { roundRate } from '../schema/pay.js';
 
 /**
- * The units counted in the figures (SPEC §2 "People, not rows"): people, assignments or
+ * The units counted in the figures (METHOD §3): people, assignments or
  * primary assignments, in columns.
  */
 export interface Units {

@@ -1,20 +1,14 @@
-import { known, unknown, type Figure } from './figure.js';
-
 /**
- * Pay gap of a group against the reference group, in percent of the reference:
- * gap = (reference − group) ÷ reference × 100 (SPEC §4; the GOV.UK formula).
+ * Pay gap of a group against the reference group, in percent of the reference (METHOD §6.3):
+ * gap = (reference − group) ÷ reference × 100, the GOV.UK formula.
  * Positive: the group is paid less. Negative: the group is paid more.
  *
- * Null with a reason when either side has no figure (the reason is passed through, so a
- * suppressed side gives a suppressed gap) or the reference is 0 (division by zero).
+ * Null when the reference is 0, where a percentage of it does not exist (never Infinity or
+ * NaN); the caller says why.
  *
- * @example gap(known(17.51), known(15.13)) // { value: 13.592… } (GOV.UK Acme mean example)
+ * @example gapPercent(17.51, 15.13) // 13.592… (GOV.UK Acme mean example)
  */
-export function gap(reference: Figure, group: Figure): Figure {
-  if (reference.value === null) {
-    return { value: null, reason: `reference group: ${reference.reason}`, suppressed: reference.suppressed };
-  }
-  if (group.value === null) return group;
-  if (reference.value === 0) return unknown('the reference group figure is 0, so a percentage gap cannot be computed');
-  return known(((reference.value - group.value) / reference.value) * 100);
+export function gapPercent(reference: number, group: number): number | null {
+  if (reference === 0) return null;
+  return ((reference - group) / reference) * 100;
 }

@@ -1,5 +1,5 @@
 /**
- * Pay quarters (SPEC §4, regulations Sch 1 para 13).
+ * Pay quarters (METHOD §7: sizes §7.2, ties §7.3; regulations Sch 1 para 13).
  *
  * The population, ranked by hourly pay lowest first, is cut into four bands of equal
  * headcount (not at statistical quartile values). With q = ⌊N/4⌋ and r = N mod 4:

@@ -1,10 +1,13 @@
 import type { Comparison } from '../report/compare.js';
 import type { CharacteristicReport, GovukSubmission, GroupReport, Report } from '../report/model.js';
-import { count, missingLabel, money, percent } from './format.js';
+import { count, percent } from './format.js';
+import { BOARD_COLUMNS, QUARTER_SHARES, stateOf, valueOf, type Measure } from '../report/measures.js';
+import { formatValue } from './figures.js';
+import { govukNoteText, missingLabel, reasonText } from './reasons.js';
 import { bonusSentence, gapSentence, quarterSentence } from './sentences.js';
 import { methodParagraph } from './markdown.js';
 import { escape, gapsChart, quartersChart, yearOnYearChart } from './svg.js';
-import { govukRows } from '../report/govuk.js';
+import { govukRows } from './govuk-rows.js';
 
 /**
  * `--format html`: one self-contained page (no scripts, fonts or files from elsewhere) with
@@ -31,40 +34,31 @@ section.view { break-inside: avoid-page; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .chart, table { break-inside: avoid; } a { color: inherit; } }
 `;
 
-function figure(g: GroupReport, path: string, value: number | null, show: (n: number) => string): string {
-  if (value !== null) return escape(show(value));
-  const label = missingLabel(g.nullReasons[path]);
-  return label === 'withheld' || label === 'n/a' ? `<span class="withheld" title="${escape(g.nullReasons[path] ?? '')}">${label}</span>` : label;
+function figure(g: GroupReport, m: Measure): string {
+  const value = valueOf(g, m);
+  if (value !== null) return escape(formatValue(m, value));
+  const state = stateOf(g, m);
+  const label = missingLabel(state);
+  return label === 'withheld' || label === 'n/a' ? `<span class="withheld" title="${escape(state === undefined ? '' : reasonText(state))}">${label}</span>` : label;
 }
 
 function figuresTable(view: CharacteristicReport): string {
   const rows = view.groups.map(
-    (g) =>
-      `<tr><th scope="row">${escape(g.group)}${g.reference ? ' (reference)' : ''}</th><td>${count(g.headcount)}</td>` +
-      `<td>${figure(g, 'meanHourlyPay', g.meanHourlyPay, money)}</td><td>${figure(g, 'medianHourlyPay', g.medianHourlyPay, money)}</td>` +
-      `<td>${figure(g, 'meanGapPercent', g.meanGapPercent, percent)}</td><td>${figure(g, 'medianGapPercent', g.medianGapPercent, percent)}</td>` +
-      `<td>${figure(g, 'bonus.receivingPercent', g.bonus.receivingPercent, percent)}</td><td>${figure(g, 'bonus.meanGapPercent', g.bonus.meanGapPercent, percent)}</td>` +
-      `<td>${figure(g, 'bonus.medianGapPercent', g.bonus.medianGapPercent, percent)}</td></tr>`,
+    (g) => `<tr><th scope="row">${escape(g.group)}${g.reference ? ' (reference)' : ''}</th>${BOARD_COLUMNS.map((m) => `<td>${figure(g, m)}</td>`).join('')}</tr>`,
   );
   return (
-    `<table><caption class="meta">Figures for ${escape(view.title)}</caption><thead><tr><th scope="col">Group</th><th scope="col">Staff</th>` +
-    '<th scope="col">Mean hourly pay</th><th scope="col">Median hourly pay</th><th scope="col">Mean gap</th><th scope="col">Median gap</th>' +
-    '<th scope="col">Receiving bonus</th><th scope="col">Mean bonus gap</th><th scope="col">Median bonus gap</th></tr></thead>' +
+    `<table><caption class="meta">Figures for ${escape(view.title)}</caption><thead><tr><th scope="col">Group</th>` +
+    `${BOARD_COLUMNS.map((m) => `<th scope="col">${escape(m.heading)}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table>`
   );
 }
 
 function quartersTable(view: CharacteristicReport): string {
   const q = view.quartileSizes;
-  const rows = view.groups.map(
-    (g) =>
-      `<tr><th scope="row">${escape(g.group)}</th>${(['lower', 'lowerMiddle', 'upperMiddle', 'upper'] as const)
-        .map((b) => `<td>${figure(g, 'quartiles', g.quartiles[b].percent, percent)}</td>`)
-        .join('')}</tr>`,
-  );
+  const rows = view.groups.map((g) => `<tr><th scope="row">${escape(g.group)}</th>${QUARTER_SHARES.map((m) => `<td>${figure(g, m)}</td>`).join('')}</tr>`);
   return (
     `<table><caption class="meta">Share of each pay quarter (${count(q.lower)}, ${count(q.lowerMiddle)}, ${count(q.upperMiddle)} and ${count(q.upper)} people, lowest paid first)</caption>` +
-    '<thead><tr><th scope="col">Group</th><th scope="col">Lower</th><th scope="col">Lower middle</th><th scope="col">Upper middle</th><th scope="col">Upper</th></tr></thead>' +
+    `<thead><tr><th scope="col">Group</th>${QUARTER_SHARES.map((m) => `<th scope="col">${escape(m.heading)}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table>`
   );
 }
@@ -101,7 +95,7 @@ function govukSection(s: GovukSubmission): string {
     '<section class="view" id="govuk"><h2>Figures for the GOV.UK gender pay gap service</h2>' +
     `<table><thead><tr><th scope="col">Figure</th><th scope="col">Value</th></tr></thead><tbody>${govukRows(s)
       .map(([k, val]) => `<tr><th scope="row">${k}</th><td>${val}</td></tr>`)
-      .join('')}</tbody></table>${s.notes.map((n) => `<p class="meta">${escape(n)}.</p>`).join('')}</section>`
+      .join('')}</tbody></table>${s.notes.map((n) => `<p class="meta">${escape(govukNoteText(n))}.</p>`).join('')}</section>`
   );
 }
 

@@ -1,6 +1,79 @@
-import type { Report } from '../report/model.js';
+import type { Breakdown, CharacteristicReport, GovukSubmission, GroupReport, IntersectionReport, Report } from '../report/model.js';
+import type { PublishedBreakdown, PublishedGovuk, PublishedGroup, PublishedIntersection, PublishedReport, PublishedState, PublishedView } from '../report/published.js';
+import { FIGURE_KEYS, isProtected, type FigureState } from '../report/status.js';
+import { govukNoteText, reasonText } from './reasons.js';
 
-/** SPEC §6: exactly one JSON document, numbers unrounded. */
+/**
+ * `--format json`: exactly one JSON document, numbers unrounded (METHOD §13.1). Each group's
+ * statuses are published as codes and as words; keys are listed in the catalogue's order.
+ */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${JSON.stringify(publish(report), null, 2)}\n`;
+}
+
+export function publish(report: Report): PublishedReport {
+  return {
+    schemaVersion: report.schemaVersion,
+    tool: report.tool,
+    input: report.input,
+    snapshotDate: report.snapshotDate,
+    method: report.method,
+    population: report.population,
+    characteristics: report.characteristics.map(publishView),
+    intersections: report.intersections.map(publishIntersection),
+    breakdowns: report.breakdowns.map(publishBreakdown),
+    govukSubmission: report.govukSubmission === null ? null : publishGovuk(report.govukSubmission),
+    warnings: report.warnings,
+  };
+}
+
+function publishState(state: FigureState): PublishedState {
+  const { code, ...params } = state.reason as { code: PublishedState['reason'] } & Record<string, unknown>;
+  return { status: state.status, reason: code, ...params, ...(state.ofReference ? { ofReference: true } : {}) };
+}
+
+export function publishGroup(g: GroupReport): PublishedGroup {
+  const missing = FIGURE_KEYS.filter((key) => g.status[key] !== undefined).map((key) => [key, g.status[key] as FigureState] as const);
+  // The first figure suppressed for a small group, else the first withheld to protect another cell.
+  const first = missing.find(([, s]) => s.status === 'suppressed') ?? missing.find(([, s]) => s.status === 'withheld');
+  return {
+    group: g.group,
+    reference: g.reference,
+    comparable: g.comparable,
+    suppressed: missing.some(([, s]) => isProtected(s)),
+    suppressionReason: first === undefined ? null : reasonText(first[1]),
+    headcount: g.headcount,
+    relevantHeadcount: g.relevantHeadcount,
+    meanHourlyPay: g.meanHourlyPay,
+    medianHourlyPay: g.medianHourlyPay,
+    meanGapPercent: g.meanGapPercent,
+    medianGapPercent: g.medianGapPercent,
+    bonus: g.bonus,
+    quartiles: g.quartiles,
+    confidence: g.confidence,
+    nullReasons: Object.fromEntries(missing.map(([key, s]) => [key, reasonText(s)])),
+    figureStatus: Object.fromEntries(missing.map(([key, s]) => [key, publishState(s)])),
+  };
+}
+
+export function publishView(view: CharacteristicReport): PublishedView {
+  return { ...view, groups: view.groups.map(publishGroup) };
+}
+
+function publishIntersection(x: IntersectionReport): PublishedIntersection {
+  const { axes: _axes, positions: _positions, ...rest } = x;
+  return { ...publishView(rest), withheld: x.withheld };
+}
+
+function publishBreakdown(b: Breakdown): PublishedBreakdown {
+  return {
+    within: b.within,
+    subgroups: b.subgroups.map((sg) => ({ ...sg, characteristics: sg.characteristics.map(publishView) })),
+    composition: b.composition,
+    withheld: b.withheld,
+  };
+}
+
+function publishGovuk(s: GovukSubmission): PublishedGovuk {
+  return { ...s, notes: s.notes.map(govukNoteText) };
 }

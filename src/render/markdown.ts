@@ -1,7 +1,10 @@
 import type { CharacteristicReport, GovukSubmission, GroupReport, Report } from '../report/model.js';
-import { count, missingLabel, money, percent } from './format.js';
+import { BOARD_COLUMNS, QUARTER_SHARES, stateOf, valueOf, type Measure } from '../report/measures.js';
+import { count, percent } from './format.js';
 import { bonusSentence, gapSentence, quarterSentence } from './sentences.js';
-import { govukRows } from '../report/govuk.js';
+import { govukRows } from './govuk-rows.js';
+import { formatValue } from './figures.js';
+import { govukNoteText, missingLabel } from './reasons.js';
 
 /**
  * `--format markdown`: a board-paper section per characteristic view, paste-ready into Word
@@ -10,8 +13,9 @@ import { govukRows } from '../report/govuk.js';
  */
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
-function figure(g: GroupReport, path: string, value: number | null, show: (n: number) => string): string {
-  return value !== null ? show(value) : missingLabel(g.nullReasons[path]);
+function figure(g: GroupReport, m: Measure): string {
+  const value = valueOf(g, m);
+  return value !== null ? formatValue(m, value) : missingLabel(stateOf(g, m));
 }
 
 function viewSection(view: CharacteristicReport, level = '###'): string[] {
@@ -31,30 +35,17 @@ function viewSection(view: CharacteristicReport, level = '###'): string[] {
     '',
   );
   for (const e of view.excluded) out.push(`Not in this view: ${count(e.relevant)} relevant employees with ${e.reason}.`, '');
-  out.push(
-    '| Group | Staff | Mean hourly pay | Median hourly pay | Mean gap | Median gap | Receiving bonus | Mean bonus gap | Median bonus gap |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
-  );
-  for (const g of view.groups) {
-    out.push(
-      `| ${cell(g.group)}${g.reference ? ' (reference)' : ''} | ${count(g.headcount)} | ${figure(g, 'meanHourlyPay', g.meanHourlyPay, money)} | ` +
-        `${figure(g, 'medianHourlyPay', g.medianHourlyPay, money)} | ${figure(g, 'meanGapPercent', g.meanGapPercent, percent)} | ` +
-        `${figure(g, 'medianGapPercent', g.medianGapPercent, percent)} | ${figure(g, 'bonus.receivingPercent', g.bonus.receivingPercent, percent)} | ` +
-        `${figure(g, 'bonus.meanGapPercent', g.bonus.meanGapPercent, percent)} | ${figure(g, 'bonus.medianGapPercent', g.bonus.medianGapPercent, percent)} |`,
-    );
-  }
+  out.push(`| Group | ${BOARD_COLUMNS.map((m) => m.heading).join(' | ')} |`, `|---|${BOARD_COLUMNS.map(() => '--:').join('|')}|`);
+  for (const g of view.groups) out.push(`| ${cell(g.group)}${g.reference ? ' (reference)' : ''} | ${BOARD_COLUMNS.map((m) => figure(g, m)).join(' | ')} |`);
   const q = view.quartileSizes;
   out.push(
     '',
     `Pay quarters (${count(q.lower)}, ${count(q.lowerMiddle)}, ${count(q.upperMiddle)} and ${count(q.upper)} people, lowest paid first): each group's share.`,
     '',
-    '| Group | Lower | Lower middle | Upper middle | Upper |',
-    '|---|--:|--:|--:|--:|',
+    `| Group | ${QUARTER_SHARES.map((m) => m.heading).join(' | ')} |`,
+    `|---|${QUARTER_SHARES.map(() => '--:').join('|')}|`,
   );
-  for (const g of view.groups) {
-    const shares = (['lower', 'lowerMiddle', 'upperMiddle', 'upper'] as const).map((b) => figure(g, 'quartiles', g.quartiles[b].percent, percent));
-    out.push(`| ${cell(g.group)} | ${shares.join(' | ')} |`);
-  }
+  for (const g of view.groups) out.push(`| ${cell(g.group)} | ${QUARTER_SHARES.map((m) => figure(g, m)).join(' | ')} |`);
   out.push('');
   return out;
 }
@@ -67,7 +58,7 @@ export function govukMarkdown(s: GovukSubmission): string[] {
     '|---|--:|',
     ...govukRows(s).map(([figure, value]) => `| ${figure} | ${value} |`),
     '',
-    ...s.notes.map((n) => `Note: ${n}.`),
+    ...s.notes.map((n) => `Note: ${govukNoteText(n)}.`),
     ...(s.notes.length > 0 ? [''] : []),
   ];
 }

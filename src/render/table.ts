@@ -1,8 +1,11 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Breakdown, CharacteristicReport, GovukSubmission, GroupReport, Interval, Report } from '../report/model.js';
-import { count, money, people, percent, perPound, perPoundSentence } from './format.js';
-import { govukRows } from '../report/govuk.js';
+import { count, people, percent, perPound, perPoundSentence } from './format.js';
+import { govukRows } from './govuk-rows.js';
+import { QUARTER_SHARES, measure, stateOf, valueOf, type Measure } from '../report/measures.js';
+import { formatValue } from './figures.js';
+import { govukNoteText, reasonText } from './reasons.js';
 
 export interface TableOptions {
   readonly colour: boolean;
@@ -14,19 +17,24 @@ const NOT_AVAILABLE = 'n/a';
 const REFERENCE = 'ref';
 const UNDISCLOSED = '–';
 
-type Cell = { text: string; note?: string };
-const noteOf = (note: string): [string, string] => {
-  const at = note.indexOf(' ');
-  return [note.slice(0, at), note.slice(at + 1)];
-};
+type Cell = { readonly text: string; readonly mark?: string; readonly reason?: string };
 
-function figureCell(group: GroupReport, path: string, value: number | null, show: (n: number) => string): Cell {
-  if (value !== null) return { text: show(value) };
-  const reason = group.nullReasons[path] ?? 'not available';
-  if (reason === 'this is the reference group') return { text: REFERENCE };
-  if (reason.startsWith('not compared')) return { text: UNDISCLOSED };
-  if (group.suppressed && reason.includes('fewer than')) return { text: SUPPRESSED, note: `${SUPPRESSED} ${reason}` };
-  return { text: NOT_AVAILABLE, note: `${NOT_AVAILABLE} ${reason}` };
+/** A figure as a table cell: the value, or a mark whose reason goes in the notes under the table. */
+function figureCell(group: GroupReport, m: Measure): Cell {
+  const value = valueOf(group, m);
+  if (value !== null) return { text: formatValue(m, value) };
+  const state = stateOf(group, m);
+  switch (state?.status) {
+    case 'reference':
+      return { text: REFERENCE };
+    case 'undisclosed':
+      return { text: UNDISCLOSED };
+    case 'suppressed':
+    case 'withheld':
+      return { text: SUPPRESSED, mark: SUPPRESSED, reason: reasonText(state) };
+    default:
+      return { text: NOT_AVAILABLE, mark: NOT_AVAILABLE, reason: state === undefined ? 'not available' : reasonText(state) };
+  }
 }
 
 function table(chalk: ChalkInstance, head: string[], widths: number[], aligns: ('left' | 'right')[]) {
@@ -43,77 +51,40 @@ function table(chalk: ChalkInstance, head: string[], widths: number[], aligns: (
 // Widths include one space of padding each side; both tables together stay within 100 columns.
 const GROUP_WIDTH = 26;
 
+const PAY_COLUMNS = ['headcount', 'mean_hourly_pay', 'median_hourly_pay', 'mean_gap', 'median_gap'].map(measure);
+const BONUS_AND_QUARTER_COLUMNS = ['bonus_receiving', 'mean_bonus_gap', 'median_bonus_gap', ...QUARTER_SHARES.map((m) => m.id)].map(measure);
+
+/** One table of a view's groups and the given measures; marks' reasons are collected in `notes`. */
+function figuresTable(view: CharacteristicReport, columns: readonly Measure[], widths: number[], chalk: ChalkInstance, notes: Map<string, Set<string>>): string {
+  const t = table(chalk, ['Group', ...columns.map((m) => m.short)], [GROUP_WIDTH, ...widths], ['left', ...columns.map(() => 'right' as const)]);
+  const show = (c: Cell): string => {
+    if (c.mark !== undefined) notes.set(c.mark, (notes.get(c.mark) ?? new Set()).add(c.reason as string));
+    return c.mark === undefined ? c.text : chalk.dim(c.text);
+  };
+  for (const g of view.groups) t.push([g.reference ? `${g.group} (ref)` : g.group, ...columns.map((m) => show(figureCell(g, m)))]);
+  return t.toString();
+}
+
 function renderView(view: CharacteristicReport, chalk: ChalkInstance): string {
   const notes = new Map<string, Set<string>>();
-  const cell = (c: Cell): string => {
-    if (c.note) {
-      const [mark, reason] = noteOf(c.note);
-      notes.set(mark, (notes.get(mark) ?? new Set()).add(reason));
-    }
-    return c.text === SUPPRESSED || c.text === NOT_AVAILABLE ? chalk.dim(c.text) : c.text;
-  };
-  const groupName = (g: GroupReport) => (g.reference ? `${g.group} (ref)` : g.group);
-
-  const pay = table(chalk, ['Group', 'Staff', 'Mean £/h', 'Median £/h', 'Mean gap', 'Median gap'], [GROUP_WIDTH, 9, 12, 12, 11, 12], [
-    'left',
-    'right',
-    'right',
-    'right',
-    'right',
-    'right',
-  ]);
-  for (const g of view.groups) {
-    pay.push([
-      groupName(g),
-      count(g.headcount),
-      cell(figureCell(g, 'meanHourlyPay', g.meanHourlyPay, money)),
-      cell(figureCell(g, 'medianHourlyPay', g.medianHourlyPay, money)),
-      cell(figureCell(g, 'meanGapPercent', g.meanGapPercent, percent)),
-      cell(figureCell(g, 'medianGapPercent', g.medianGapPercent, percent)),
-    ]);
-  }
-
-  const quarterCell = (g: GroupReport, band: keyof GroupReport['quartiles']): string => {
-    const q = g.quartiles[band];
-    if (q.percent !== null) return percent(q.percent);
-    return cell(figureCell(g, 'quartiles', null, percent));
-  };
-  const bonus = table(
-    chalk,
-    ['Group', 'Bonus\nreceived', 'Bonus\nmean gap', 'Bonus\nmedian gap', 'Lower', 'Lower\nmiddle', 'Upper\nmiddle', 'Upper'],
-    [GROUP_WIDTH, 10, 10, 12, 8, 8, 8, 8],
-    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-  );
-  for (const g of view.groups) {
-    bonus.push([
-      groupName(g),
-      cell(figureCell(g, 'bonus.receivingPercent', g.bonus.receivingPercent, percent)),
-      cell(figureCell(g, 'bonus.meanGapPercent', g.bonus.meanGapPercent, percent)),
-      cell(figureCell(g, 'bonus.medianGapPercent', g.bonus.medianGapPercent, percent)),
-      quarterCell(g, 'lower'),
-      quarterCell(g, 'lowerMiddle'),
-      quarterCell(g, 'upperMiddle'),
-      quarterCell(g, 'upper'),
-    ]);
-  }
-
-  const lines: string[] = [];
-  lines.push(chalk.bold.underline(view.title));
+  const pay = figuresTable(view, PAY_COLUMNS, [9, 12, 12, 11, 12], chalk, notes);
+  const bonus = figuresTable(view, BONUS_AND_QUARTER_COLUMNS, [10, 10, 12, 8, 8, 8, 8], chalk, notes);
   const d = view.disclosure;
   const q = view.quartileSizes;
-  lines.push(
+  const lines = [
+    chalk.bold.underline(view.title),
     `Reference group: ${view.referenceGroup}. Disclosure: ${d.ratePercent === null ? NOT_AVAILABLE : percent(d.ratePercent)} ` +
       `(${count(d.disclosed)} disclosed, ${count(d.notDisclosed)} not).`,
-  );
+  ];
   for (const e of view.excluded) {
     lines.push(`Not in this view: ${count(e.relevant)} relevant employees (${count(e.fullPay)} full-pay) with ${e.reason}.`);
   }
-  lines.push(pay.toString());
+  lines.push(pay);
   const sentence = perPoundLine(view);
   if (sentence) lines.push(sentence);
   const intervals = confidenceLines(view);
   if (intervals) lines.push(intervals);
-  lines.push(bonus.toString());
+  lines.push(bonus);
   lines.push(
     `Quarters hold ${count(q.lower)} / ${count(q.lowerMiddle)} / ${count(q.upperMiddle)} / ${count(q.upper)} people; ` +
       "each cell is the group's share of its quarter.",
@@ -221,7 +192,7 @@ export function renderTable(report: Report, options: TableOptions): string {
 function renderGovuk(s: GovukSubmission, chalk: ChalkInstance): string {
   const table = new Table({ head: ['Figure', 'Value'].map((h) => chalk.bold(h)), colWidths: [44, 18], colAligns: ['left', 'right'], style: { head: [], border: [], compact: true } });
   table.push(...govukRows(s));
-  return [chalk.bold.underline('Figures for the GOV.UK gender pay gap service'), table.toString(), ...s.notes.map((n) => chalk.dim(`Note: ${n}.`))].join('\n');
+  return [chalk.bold.underline('Figures for the GOV.UK gender pay gap service'), table.toString(), ...s.notes.map((n) => chalk.dim(`Note: ${govukNoteText(n)}.`))].join('\n');
 }
 
 const withheldNote = (n: number) => `${n} more cell${n === 1 ? '' : 's'} withheld so that suppressed figures cannot be worked out from totals.`;
@@ -253,14 +224,16 @@ function renderBreakdown(b: Breakdown, chalk: ChalkInstance): string {
       const r = here.groups.find((g) => g.reference) as GroupReport;
       const g = here.groups.find((x) => x.group === group.group) as GroupReport;
       const composition = b.composition[v]?.rows.find((row) => row.subgroup === sg.subgroup)?.groups.find((x) => x.group === group.group);
-      const gapCell = (value: number | null, path: string) =>
-        value !== null ? percent(value) : chalk.dim(/fewer than|withheld/.test(g.nullReasons[path] ?? '') ? SUPPRESSED : NOT_AVAILABLE);
+      const gapCell = (m: Measure) => {
+        const cell = figureCell(g, m);
+        return cell.mark === undefined ? cell.text : chalk.dim(cell.text);
+      };
       table.push([
         sg.subgroup,
         count(r.headcount),
         count(g.headcount),
-        gapCell(g.meanGapPercent, 'meanGapPercent'),
-        gapCell(g.medianGapPercent, 'medianGapPercent'),
+        gapCell(measure('mean_gap')),
+        gapCell(measure('median_gap')),
         composition?.percentOfSubgroup == null ? NOT_AVAILABLE : percent(composition.percentOfSubgroup),
       ]);
     }

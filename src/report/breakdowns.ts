@@ -1,10 +1,10 @@
 import { bandOf, compareBands } from '../schema/codes/bands.js';
 import type { Units } from '../ingest/units.js';
 import type { Within } from '../ingest/plan.js';
-import { buildView, viewContext, type CodeColumn } from './build-view.js';
+import { buildView } from './build-view.js';
+import { viewContext, type CodeColumn } from './ordered.js';
 import type { Breakdown, CharacteristicReport, Composition } from './model.js';
 import type { ViewDefinition } from './views.js';
-import { applySecondary, type Cell } from '../disclosure/withhold.js';
 
 
 /** Each unit's subgroup (an index into the returned names), subgroups in report order. */
@@ -61,10 +61,9 @@ export interface BreakdownInput {
 }
 
 /**
- * Every figure inside each subgroup (staff group, grade or band), the composition of each
- * subgroup, and secondary suppression so that no withheld cell can be worked out from the
- * headline totals (one group's cells across all subgroups add up to its headline figure) or
- * from a subgroup's pay-quarter sizes (its groups' quarter counts add up to them).
+ * Every figure inside each subgroup (staff group, grade or band) and the composition of each
+ * subgroup (METHOD §5). Which cells may be published is decided by disclosure control, which
+ * also knows that one group's cells across all subgroups add up to its headline figure.
  */
 export function buildBreakdown(input: BreakdownInput): Breakdown {
   const { units, views } = input;
@@ -90,39 +89,6 @@ export function buildBreakdown(input: BreakdownInput): Breakdown {
     };
   });
 
-  // Secondary suppression, one view at a time: cells are (subgroup, group).
-  const withheld: Breakdown['withheld'][number][] = [];
-  views.forEach((view, v) => {
-    const cells: Cell[] = [];
-    const at = (s: number, g: number) => s * view.groups.length + g;
-    subgroups.forEach((_, s) => view.groups.forEach((__, g) => cells.push({ view: s, group: g })));
-    const headline = input.headline[v] as CharacteristicReport;
-    const across = (block: 'pay' | 'bonus') =>
-      view.groups
-        .map((_, g) => g)
-        .filter((g) => {
-          const total = headline.groups[g];
-          return total !== undefined && (block === 'pay' ? total.meanHourlyPay !== null : total.bonus.recipients !== null);
-        })
-        .map((g) => subgroups.map((__, s) => at(s, g)));
-    const within = subgroups.map((_, s) => view.groups.map((__, g) => at(s, g)));
-    const result = applySecondary(
-      subgroups.map((sg) => sg.characteristics[v] as CharacteristicReport),
-      cells,
-      { pay: [...across('pay'), ...within], bonus: across('bonus') },
-    );
-    result.views.forEach((report, s) => ((subgroups[s] as (typeof subgroups)[number]).characteristics[v] = report));
-    for (const w of result.withheld) {
-      withheld.push({
-        subgroup: names[w.cell.view] as string,
-        characteristic: view.characteristic,
-        view: view.view,
-        group: view.groups[w.cell.group]?.name as string,
-        figures: w.block,
-      });
-    }
-  });
-
   const composition: Composition[] = views.map((view, v) => ({
     characteristic: view.characteristic,
     view: view.view,
@@ -145,5 +111,5 @@ export function buildBreakdown(input: BreakdownInput): Breakdown {
     }),
   }));
 
-  return { within: input.within, subgroups, composition, withheld };
+  return { within: input.within, subgroups, composition, withheld: [] };
 }

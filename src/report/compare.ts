@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { CharacteristicReport, GroupReport, Report } from './model.js';
+import { oneDecimal } from '../metrics/round.js';
+import { COMPARED, valueOf } from './measures.js';
+import type { PublishedReport, PublishedView } from './published.js';
 
 /**
  * Year-on-year comparison of two JSON reports (HIA 3's success metric: annual improvement in
@@ -8,17 +10,6 @@ import type { CharacteristicReport, GroupReport, Report } from './model.js';
  * was, "widened" when further from 0, "unchanged" when equal; "reversed" is added when it
  * changed side (the other group is now paid more). Pure: reports in, comparison out.
  */
-export const COMPARED_FIGURES = [
-  { key: 'meanGapPercent', label: 'Mean hourly pay gap', gap: true },
-  { key: 'medianGapPercent', label: 'Median hourly pay gap', gap: true },
-  { key: 'bonus.meanGapPercent', label: 'Mean bonus gap', gap: true },
-  { key: 'bonus.medianGapPercent', label: 'Median bonus gap', gap: true },
-  { key: 'bonus.receivingPercent', label: 'Receiving a bonus (%)', gap: false },
-  { key: 'quartiles.upper.percent', label: 'Share of the upper quarter (%)', gap: false },
-  { key: 'meanHourlyPay', label: 'Mean hourly pay (£)', gap: false },
-  { key: 'medianHourlyPay', label: 'Median hourly pay (£)', gap: false },
-] as const;
-
 export type Direction = 'narrowed' | 'widened' | 'unchanged' | 'narrowed and reversed' | 'widened and reversed' | 'reversed';
 
 export interface FigureChange {
@@ -66,8 +57,6 @@ export const comparableReport = z.looseObject({
   ),
 });
 
-const oneDecimal = (n: number) => Math.round(n * 10) / 10;
-
 /**
  * The direction of a gap's change, judged by its distance from 0 as published (one decimal
  * place), so the word always agrees with the figures people see: 8.94% → 8.86% (both 8.9%)
@@ -82,15 +71,9 @@ export function direction(previous: number, current: number): Direction {
   return reversed ? `${word} and reversed` : word;
 }
 
-function valueAt(group: GroupReport, path: string): number | null {
-  let value: unknown = group;
-  for (const key of path.split('.')) value = (value as Record<string, unknown> | null)?.[key];
-  return typeof value === 'number' ? value : null;
-}
-
 const METHOD_KEYS = ['payMethod', 'unit', 'minGroupSize', 'payPeriod', 'salaryBasis'] as const;
 
-export function compareReports(previous: Report, current: Report): Comparison {
+export function compareReports(previous: PublishedReport, current: PublishedReport): Comparison {
   const warnings: string[] = [];
   for (const key of METHOD_KEYS) {
     const then = (previous.method as unknown as Record<string, unknown>)[key];
@@ -100,7 +83,7 @@ export function compareReports(previous: Report, current: Report): Comparison {
   if (previous.snapshotDate !== null && current.snapshotDate !== null && previous.snapshotDate >= current.snapshotDate) {
     warnings.push(`the first report (${previous.snapshotDate}) is not earlier than the second (${current.snapshotDate}): give the earlier one first`);
   }
-  const key = (c: CharacteristicReport) => `${c.characteristic}/${c.view}`;
+  const key = (c: PublishedView) => `${c.characteristic}/${c.view}`;
   const before = new Map(previous.characteristics.map((c) => [key(c), c]));
   const characteristics = [];
   for (const now of current.characteristics) {
@@ -116,20 +99,20 @@ export function compareReports(previous: Report, current: Report): Comparison {
     const groups = now.groups
       .filter((g) => groupsThen.has(g.group))
       .map((g) => {
-        const old = groupsThen.get(g.group) as GroupReport;
+        const old = groupsThen.get(g.group) as PublishedView['groups'][number];
         return {
           group: g.group,
-          figures: COMPARED_FIGURES.map((f): FigureChange => {
-            const p = valueAt(old, f.key);
-            const c = valueAt(g, f.key);
+          figures: COMPARED.map((m): FigureChange => {
+            const p = valueOf(old, m);
+            const c = valueOf(g, m);
             const both = p !== null && c !== null;
-            return { figure: f.key, label: f.label, previous: p, current: c, change: both ? c - p : null, direction: both && f.gap ? direction(p, c) : null };
+            return { figure: m.path, label: m.label, previous: p, current: c, change: both ? c - p : null, direction: both && m.gap ? direction(p, c) : null };
           }),
         };
       });
     characteristics.push({ characteristic: now.characteristic, view: now.view, title: now.title, referenceGroup: now.referenceGroup, groups });
   }
   for (const k of before.keys()) if (!current.characteristics.some((c) => key(c) === k)) warnings.push(`${k} is only in the first report`);
-  const identity = (r: Report): ReportIdentity => ({ file: r.input.file, sha256: r.input.sha256, snapshotDate: r.snapshotDate, toolVersion: r.tool.version });
+  const identity = (r: PublishedReport): ReportIdentity => ({ file: r.input.file, sha256: r.input.sha256, snapshotDate: r.snapshotDate, toolVersion: r.tool.version });
   return { schemaVersion: 1, kind: 'comparison', previous: identity(previous), current: identity(current), warnings, characteristics };
 }

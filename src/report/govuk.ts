@@ -1,4 +1,5 @@
 import type { CharacteristicReport, GovukSubmission } from './model.js';
+import { oneDecimal } from '../metrics/round.js';
 
 /**
  * The 14 figures the GOV.UK gender pay gap service asks for, from the sex view, at one
@@ -11,7 +12,6 @@ import type { CharacteristicReport, GovukSubmission } from './model.js';
  * They are computed without --min-group-size suppression: they are published by law by
  * employers with 250 or more staff.
  */
-const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
 export function govukFigures(sex: CharacteristicReport): GovukSubmission | null {
   const men = sex.groups.find((g) => g.group === 'Male');
@@ -37,24 +37,6 @@ export function govukFigures(sex: CharacteristicReport): GovukSubmission | null 
     lowerMiddleQuarter: quarter('lowerMiddle'),
     upperMiddleQuarter: quarter('upperMiddle'),
     upperQuarter: quarter('upper'),
-    notes: noManBonus ? ['no man received a bonus, so the bonus gaps are left blank, as the service asks'] : [],
+    notes: noManBonus ? [{ code: 'no-male-bonus' }] : [],
   };
-}
-
-/** The 14 figures as label and value rows, as the service lists them; blanks shown as "(blank)". */
-export function govukRows(s: GovukSubmission): [string, string][] {
-  const v = (n: number | null) => (n === null ? '(blank)' : `${n.toFixed(1)}%`);
-  const pair = (q: { male: number | null; female: number | null }) => `${v(q.male)} / ${v(q.female)}`;
-  return [
-    ['Mean gender pay gap (hourly pay)', v(s.meanHourlyPayGapPercent)],
-    ['Median gender pay gap (hourly pay)', v(s.medianHourlyPayGapPercent)],
-    ['Mean bonus gender pay gap', v(s.meanBonusGapPercent)],
-    ['Median bonus gender pay gap', v(s.medianBonusGapPercent)],
-    ['Men receiving a bonus', v(s.malesReceivingBonusPercent)],
-    ['Women receiving a bonus', v(s.femalesReceivingBonusPercent)],
-    ['Lower quarter: men / women', pair(s.lowerQuarter)],
-    ['Lower middle quarter: men / women', pair(s.lowerMiddleQuarter)],
-    ['Upper middle quarter: men / women', pair(s.upperMiddleQuarter)],
-    ['Upper quarter: men / women', pair(s.upperQuarter)],
-  ];
 }

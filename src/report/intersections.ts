@@ -1,4 +1,4 @@
-import type { CodeColumn } from './build-view.js';
+import type { CodeColumn } from './ordered.js';
 import type { GroupDefinition, ViewDefinition } from './views.js';
 
 /**

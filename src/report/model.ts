@@ -3,9 +3,10 @@ import type { PayMethod, SalaryBasis } from '../schema/pay.js';
 import type { Field } from '../schema/fields.js';
 import type { PayPeriod } from '../schema/pay.js';
 import type { Band } from '../metrics/quarters.js';
+import type { FigureKey, FigureState } from './status.js';
 
 /**
- * The report model: SPEC §6, schemaVersion 1. It is computed once and every renderer reads
+ * The report model (METHOD §13): schemaVersion 1. It is computed once and every renderer reads
  * it; JSON output is this object as it stands (unrounded). Fields may be added; none may be
  * renamed or dropped without a new schemaVersion.
  */
@@ -47,10 +48,13 @@ export interface GovukSubmission {
   readonly lowerMiddleQuarter: { readonly male: number | null; readonly female: number | null };
   readonly upperMiddleQuarter: { readonly male: number | null; readonly female: number | null };
   readonly upperQuarter: { readonly male: number | null; readonly female: number | null };
-  readonly notes: readonly string[];
+  readonly notes: readonly GovukNote[];
 }
 
-/** A cell withheld by secondary suppression (see README, Small numbers). */
+/** Why a GOV.UK figure is as it is (the renderers say it in words). */
+export type GovukNote = { readonly code: 'no-male-bonus' };
+
+/** A cell withheld by complementary suppression (METHOD §8.3). */
 export interface Withheld {
   readonly subgroup?: string;
   readonly characteristic: string;
@@ -60,6 +64,10 @@ export interface Withheld {
 }
 
 export interface IntersectionReport extends CharacteristicReport {
+  /** The two headline views crossed, as "characteristic/view". */
+  readonly axes: readonly [string, string];
+  /** positions[i][j]: the group made of the first view's group i and the second's group j. */
+  readonly positions: readonly (readonly number[])[];
   readonly withheld: readonly Withheld[];
 }
 
@@ -146,10 +154,6 @@ export interface GroupReport {
   readonly group: string;
   readonly reference: boolean;
   readonly comparable: boolean;
-  /** True when any figure of the group is withheld by --min-group-size. */
-  readonly suppressed: boolean;
-  /** The first suppression reason, or null. Every null figure's reason is in nullReasons. */
-  readonly suppressionReason: string | null;
   /** Full-pay relevant employees in the group. */
   readonly headcount: number;
   /** Relevant employees in the group. */
@@ -162,8 +166,11 @@ export interface GroupReport {
   readonly quartiles: Readonly<Record<Band, QuartileCell>>;
   /** --ci: bootstrap intervals for the gaps; null when not asked for or not computable. */
   readonly confidence: Confidence | null;
-  /** Figure path (e.g. "meanGapPercent", "bonus.median", "quartiles") → why it is null. */
-  readonly nullReasons: Readonly<Record<string, string>>;
+  /**
+   * Every figure that is not shown, by key: its status and reason code (METHOD §8). A figure
+   * with no entry is shown. Renderers make the words; the JSON carries both.
+   */
+  readonly status: Readonly<Partial<Record<FigureKey, FigureState>>>;
 }
 
 export interface Interval {

@@ -4,7 +4,7 @@ import { SEX_GROUPS } from '../schema/codes/sex.js';
 import type { Characteristic } from '../schema/characteristics.js';
 
 /**
- * The characteristic views of SPEC §3: for each, its groups in report order (reference
+ * The characteristic views of METHOD §5.1: for each, its groups in report order (reference
  * first, then code-list order, undisclosed categories last) and how a unit's code maps to
  * a group. A code that maps to -1 is outside the view entirely (sex "Not recorded").
  */

@@ -1,4 +1,4 @@
-/** The characteristics paygap reads from their own columns (METHOD §3). */
+/** The characteristics paygap reads from their own columns (METHOD §5.1). */
 export const BASE_CHARACTERISTICS = ['sex', 'ethnicity', 'disability'] as const;
 export type Characteristic = (typeof BASE_CHARACTERISTICS)[number];
 

@@ -1,7 +1,7 @@
 import type { Field } from './fields.js';
 
 /**
- * Hourly pay of one assignment (SPEC §2), by one of three methods:
+ * Hourly pay of one assignment (METHOD §2.2–§2.5; rounding §2.6), by one of three methods:
  *
  * - hourly-rate: the hourly rate as given.
  * - period-pay (the statutory method): periodPay × 7 ÷ daysInPeriod ÷ contractedHours.

@@ -20,7 +20,7 @@ const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 // Upper limits catch unit mix-ups (pence for pounds, annual for hourly) and overflow such as
-// 1e308; real NHS pay is far below them. They are documented in the README's Method section.
+// 1e308; real NHS pay is far below them. They are documented in METHOD §1.5.
 export const LIMITS = {
   hourlyRate: 10_000,
   periodPay: 10_000_000,

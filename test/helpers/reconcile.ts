@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 type Exclusion = { reason: string; count: number; stage: string };
 
 /**
- * The accounting every report must satisfy (SPEC §2): rows read = valid + invalid; valid
+ * The accounting every report must satisfy (METHOD §4.3–§4.4): rows read = valid + invalid; valid
  * rows are used or not used by reason; invalid rows are counted by reason; relevant minus
  * the full-pay exclusions is the full-pay population; every view's groups (and the units
  * outside it) add up to the populations, and its quarters to their sizes.

@@ -48,10 +48,18 @@ describe('--ci', () => {
         else {
           expect(g.confidence).toMatchObject({ level: 95, resamples: 200 });
           const i = g.confidence.meanGapPercent;
-          expect(i.distinguishable).toBe(!(i.low <= 0 && i.high >= 0));
+          expect(i.low).toBeLessThanOrEqual(g.meanGapPercent);
+          expect(i.high).toBeGreaterThanOrEqual(g.meanGapPercent);
         }
       }
     }
+    // The sample's sex gap (17%) is far from 0; a group paid as the reference is not.
+    const female = report.characteristics[0].groups[1];
+    expect(female.confidence.meanGapPercent).toMatchObject({ distinguishable: true });
+    expect(female.confidence.meanGapPercent.low).toBeGreaterThan(0);
+    const same = ['Employee Number,Gender,Hourly Rate', ...Array.from({ length: 40 }, (_, i) => `${i + 1},${i % 2 ? 'Male' : 'Female'},${10 + (i % 20)}`)].join('\n');
+    const equal = await reportJson(['-', '--ci', '95', '--quiet'], { stdin: same });
+    expect(equal.characteristics[0].groups[1].confidence.meanGapPercent).toMatchObject({ distinguishable: false });
     const without = await reportJson(['fixtures/esr-sample.csv', '--quiet']);
     expect(without.characteristics[0].groups[1].confidence).toBeNull();
   });

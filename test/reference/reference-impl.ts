@@ -1,5 +1,5 @@
 /**
- * Independent reference implementation of the paygap calculation (SPEC.md §2–§4 plus the
+ * Independent reference implementation of the paygap calculation (written from the original specification, now docs/METHOD.md §1–§7, plus the
  * lead engineer's clarifying decisions). Written without looking at src/: it exists to be
  * compared against the real CLI. It favours the plainest possible code over speed:
  * one object per row, one object per unit, a sort per group, straightforward loops.
@@ -15,7 +15,7 @@ export interface RefOptions {
   readonly unit?: Unit;
   /** --min-group-size; default 10, 0 disables suppression. */
   readonly minGroupSize?: number;
-  /** --pay-period for period-pay: days in the period (SPEC §2). Default monthly. */
+  /** --pay-period for period-pay: days in the period (METHOD §2.3). Default monthly. */
   readonly payPeriod?: 'monthly' | 'weekly' | 'fortnightly' | 'four-weekly';
   /** --salary-basis for annual-salary: fte (default) or actual (divide by contracted hours). */
   readonly salaryBasis?: 'fte' | 'actual';
@@ -138,7 +138,7 @@ export function parseCsv(input: string): string[][] {
 }
 
 // ---------------------------------------------------------------------------
-// Columns (SPEC §2 alias table; decision 1)
+// Columns (METHOD §1.1–§1.2; decision 1)
 // ---------------------------------------------------------------------------
 
 type Field =
@@ -315,7 +315,7 @@ function median(values: readonly number[]): number {
 }
 
 // ---------------------------------------------------------------------------
-// Views (SPEC §3; decision 7)
+// Views (METHOD §5.1; decision 7)
 // ---------------------------------------------------------------------------
 
 interface View {
@@ -408,7 +408,7 @@ function views(present: { sex: boolean; ethnicity: boolean; disability: boolean 
 }
 
 // ---------------------------------------------------------------------------
-// Quartiles (SPEC §4: equal headcount bands, tie sharing by the integer rule)
+// Quartiles (METHOD §7.2–§7.3: equal headcount bands, tie sharing by the integer rule)
 // ---------------------------------------------------------------------------
 
 export function bandSizes(n: number): Record<Band, number> {
@@ -629,7 +629,7 @@ export function referenceReport(csvText: string, options: RefOptions = {}): RefR
   const present = { sex: col.sex !== undefined, ethnicity: col.ethnicity !== undefined, disability: col.disability !== undefined };
   const characteristics: RefCharacteristic[] = [];
   const small = (n: number) => k > 0 && n > 0 && n < k;
-  // Not in SPEC or the decisions; matched to the CLI: a file without a bonus column has no
+  // METHOD §6.5; matched to the CLI: a file without a bonus column has no
   // bonus figures at all (null, "the file has no bonus column"), rather than 0 recipients.
   const hasBonus = col.bonusPay !== undefined;
 

@@ -48,7 +48,9 @@ describe('Markdown sentences', () => {
     fc.assert(
       fc.property(fc.double({ min: -60, max: 60, noNaN: true }), (gap) => {
         const text = gapSentence(view(gap), (view(gap) as any).groups[1], 'median') as string;
-        const shown = Math.round(gap * 10) / 10;
+        // Judge the words against the figure the sentence itself prints, not a re-rounding here.
+        const shown = Number(/is (-?\d+\.\d)%/.exec(text)?.[1]);
+        expect(Number.isFinite(shown)).toBe(true);
         expect(text.includes('broadly equal')).toBe(Math.abs(shown) < 0.5);
         expect(text.includes('are paid more')).toBe(shown <= -0.5);
       }),
@@ -117,7 +119,7 @@ describe('CSV', () => {
       })
     ).stdout;
     const lines = out.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('section,subgroup,characteristic,view,group,reference_group,measure,value,unit,population,status,reason');
+    expect(lines[0]).toBe('section,subgroup,characteristic,view,group,reference_group,measure,value,unit,population,status,reason,reason_code');
     expect(out).not.toMatch(/,=HYPERLINK/);
     expect(out).toContain(`"'=HYPERLINK(""http://x"")"`);
     // Female's mean gap: men (20 + 19) / 2 = 19.5, women 21 → (19.5 − 21) / 19.5, a plain negative number.

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DataError, UsageError } from '../../errors.js';
 import { comparableReport, compareReports, type Comparison } from '../../report/compare.js';
-import type { Report } from '../../report/model.js';
+import type { PublishedReport } from '../../report/published.js';
 import { write, type CliIo } from '../io.js';
 import { emit } from '../output.js';
 
@@ -12,7 +12,7 @@ export interface CompareOptions {
   readonly quiet: boolean;
 }
 
-export async function readReport(path: string, io: CliIo): Promise<Report> {
+export async function readReport(path: string, io: CliIo): Promise<PublishedReport> {
   let text: string;
   try {
     text = await readFile(resolve(io.cwd, path), 'utf8');
@@ -30,7 +30,7 @@ export async function readReport(path: string, io: CliIo): Promise<Report> {
     const issue = result.error.issues[0];
     throw new DataError(`${path} is not a paygap report: ${issue?.path.join('.') || '(top level)'}: ${issue?.message}`);
   }
-  return json as Report;
+  return json as PublishedReport;
 }
 
 /** `paygap compare <previous.json> <current.json>`: each figure then, now and the change. */

@@ -1,11 +1,11 @@
 import { progressReporter } from '../progress.js';
-import { buildReport } from '../../report/build-report.js';
+import { reportOf } from '../../pipeline.js';
 import type { Report } from '../../report/model.js';
 import { invalidRowsListing } from '../issues-listing.js';
 import { useColour, write, type CliIo } from '../io.js';
 import type { ReportOptions } from '../options.js';
 import { emit } from '../output.js';
-import { analyse, requireUsable } from '../../ingest/analyse.js';
+import { analyse } from '../../ingest/analyse.js';
 import { toolVersion } from '../version.js';
 import { UsageError } from '../../errors.js';
 
@@ -21,8 +21,8 @@ async function render(report: Report, options: ReportOptions, io: CliIo): Promis
     case 'html': {
       let previous;
       if (options.previous !== undefined) {
-        const [{ readReport }, { compareReports }] = await Promise.all([import('./compare.js'), import('../../report/compare.js')]);
-        previous = compareReports(await readReport(options.previous, io), report);
+        const [{ readReport }, { compareReports }, { publish }] = await Promise.all([import('./compare.js'), import('../../report/compare.js'), import('../../render/json.js')]);
+        previous = compareReports(await readReport(options.previous, io), publish(report));
       }
       return (await import('../../render/html.js')).renderHtml(report, { previous });
     }
@@ -40,28 +40,7 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
     const listing = invalidRowsListing(quality);
     if (listing) await write(io.stderr, listing);
   }
-  requireUsable(quality, options.strict);
-  const report = buildReport({
-    toolVersion: toolVersion(),
-    file: loaded.file,
-    sha256: loaded.sha256,
-    bytes: loaded.bytes,
-    delimiter: loaded.delimiter,
-    encoding: loaded.encoding,
-    snapshotDate: options.snapshotDate,
-    plan: loaded.plan,
-    pay: loaded.pay,
-    payPeriod: options.payPeriod,
-    minGroupSize: options.minGroupSize,
-    references: options.references,
-    intersect: options.intersect,
-    within: options.within,
-    ci: options.ci,
-    columns: loaded.columns.header,
-    quality,
-    units,
-    warnings: loaded.plan.warnings,
-  });
+  const report = reportOf({ loaded, units, quality }, options, toolVersion());
   if (!options.quiet) {
     for (const warning of report.warnings) await write(io.stderr, `paygap: warning: ${warning}\n`);
   }

@@ -1,0 +1,49 @@
+import { analyse, requireUsable, type AnalyseOptions, type Analysed, type InputPlace } from './ingest/analyse.js';
+import { buildReport, type ReportInput } from './report/build-report.js';
+import { controlDisclosure } from './disclosure/control.js';
+import type { Report } from './report/model.js';
+
+/**
+ * The whole way through, without a command line: bytes → records → validated columns →
+ * people → statistics → report → disclosure control. Commands and library users both come
+ * through here, so there is one way from an export to a publishable report.
+ */
+export type ReportSettings = AnalyseOptions &
+  Pick<ReportInput, 'snapshotDate' | 'minGroupSize' | 'references' | 'intersect' | 'within' | 'ci'> & {
+    /** Any invalid row stops the run (a DataError) instead of being left out. */
+    readonly strict?: boolean | undefined;
+  };
+
+/** The publishable report of an export already read and validated. */
+export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersion: string): Report {
+  const { loaded, units, quality } = analysed;
+  requireUsable(quality, settings.strict === true);
+  const built = buildReport({
+    toolVersion,
+    file: loaded.file,
+    sha256: loaded.sha256,
+    bytes: loaded.bytes,
+    delimiter: loaded.delimiter,
+    encoding: loaded.encoding,
+    snapshotDate: settings.snapshotDate,
+    plan: loaded.plan,
+    pay: loaded.pay,
+    payPeriod: settings.payPeriod,
+    minGroupSize: settings.minGroupSize,
+    references: settings.references,
+    intersect: settings.intersect,
+    within: settings.within,
+    ci: settings.ci,
+    columns: loaded.columns.header,
+    quality,
+    units,
+    warnings: loaded.plan.warnings,
+  });
+  return controlDisclosure(built);
+}
+
+/** Read an export (a path, or "-" for `place.stdin`) and return its publishable report. */
+export async function reportExport(file: string, settings: ReportSettings, place: InputPlace, toolVersion: string): Promise<{ readonly analysed: Analysed; readonly report: Report }> {
+  const analysed = await analyse(file, settings, place);
+  return { analysed, report: reportOf(analysed, settings, toolVersion) };
+}

@@ -1,0 +1,103 @@
+import { BANDS, type Band } from '../metrics/quarters.js';
+import type { GroupReport } from './model.js';
+import type { FigureKey, FigureState, PopulationName } from './status.js';
+
+/**
+ * The catalogue of measures: every figure a group has, declared once (METHOD §6). Withholding,
+ * the CSV rows, the year-on-year comparison and every renderer's columns are driven by it,
+ * so adding a figure means one entry here plus its computation.
+ */
+export interface Measure {
+  /** Stable identifier, used as the CSV `measure` and in the trend and comparison outputs. */
+  readonly id: string;
+  /** Where the value is in a group (dotted path), e.g. "bonus.mean". */
+  readonly path: string;
+  /** The status key that says why the value is missing (quarter cells share "quartiles"). */
+  readonly key: FigureKey | null;
+  readonly unit: 'people' | 'GBP per hour' | 'GBP' | 'percent';
+  /** The population the figure is computed on (the CSV `population`). */
+  readonly population: 'full-pay' | 'relevant' | 'bonus recipients';
+  /**
+   * What withholding takes it with: the pay block (hourly pay, its gaps and the quarters) or
+   * the bonus block; null for headcounts, which are always shown.
+   */
+  readonly block: 'pay' | 'bonus' | null;
+  /** A pay gap: compared by direction (narrowed, widened), shown as a percentage. */
+  readonly gap: boolean;
+  /** Long label, for comparisons and trend: "Mean hourly pay gap". */
+  readonly label: string;
+  /** Column heading in documents (Markdown, HTML): "Mean gap". */
+  readonly heading: string;
+  /** Column heading in terminal tables. */
+  readonly short: string;
+}
+
+const POPULATION: Readonly<Record<PopulationName, Measure['population']>> = { 'full-pay': 'full-pay', relevant: 'relevant', recipients: 'bonus recipients' };
+export const populationOf = (name: PopulationName): Measure['population'] => POPULATION[name];
+
+const BAND_LABEL: Readonly<Record<Band, string>> = { lower: 'Lower', lowerMiddle: 'Lower middle', upperMiddle: 'Upper middle', upper: 'Upper' };
+
+export const MEASURES: readonly Measure[] = [
+  { id: 'headcount', path: 'headcount', key: null, unit: 'people', population: 'full-pay', block: null, gap: false, label: 'Full-pay staff', heading: 'Staff', short: 'Staff' },
+  { id: 'relevant_headcount', path: 'relevantHeadcount', key: null, unit: 'people', population: 'relevant', block: null, gap: false, label: 'Relevant staff', heading: 'Relevant staff', short: 'Relevant' },
+  { id: 'mean_hourly_pay', path: 'meanHourlyPay', key: 'meanHourlyPay', unit: 'GBP per hour', population: 'full-pay', block: 'pay', gap: false, label: 'Mean hourly pay (£)', heading: 'Mean hourly pay', short: 'Mean £/h' },
+  { id: 'median_hourly_pay', path: 'medianHourlyPay', key: 'medianHourlyPay', unit: 'GBP per hour', population: 'full-pay', block: 'pay', gap: false, label: 'Median hourly pay (£)', heading: 'Median hourly pay', short: 'Median £/h' },
+  { id: 'mean_gap', path: 'meanGapPercent', key: 'meanGapPercent', unit: 'percent', population: 'full-pay', block: 'pay', gap: true, label: 'Mean hourly pay gap', heading: 'Mean gap', short: 'Mean gap' },
+  { id: 'median_gap', path: 'medianGapPercent', key: 'medianGapPercent', unit: 'percent', population: 'full-pay', block: 'pay', gap: true, label: 'Median hourly pay gap', heading: 'Median gap', short: 'Median gap' },
+  { id: 'bonus_recipients', path: 'bonus.recipients', key: 'bonus.recipients', unit: 'people', population: 'relevant', block: 'bonus', gap: false, label: 'Bonus recipients', heading: 'Bonus recipients', short: 'Bonus\nrecipients' },
+  { id: 'bonus_receiving', path: 'bonus.receivingPercent', key: 'bonus.receivingPercent', unit: 'percent', population: 'relevant', block: 'bonus', gap: false, label: 'Receiving a bonus (%)', heading: 'Receiving bonus', short: 'Bonus\nreceived' },
+  { id: 'mean_bonus', path: 'bonus.mean', key: 'bonus.mean', unit: 'GBP', population: 'bonus recipients', block: 'bonus', gap: false, label: 'Mean bonus (£)', heading: 'Mean bonus', short: 'Mean\nbonus' },
+  { id: 'median_bonus', path: 'bonus.median', key: 'bonus.median', unit: 'GBP', population: 'bonus recipients', block: 'bonus', gap: false, label: 'Median bonus (£)', heading: 'Median bonus', short: 'Median\nbonus' },
+  { id: 'mean_bonus_gap', path: 'bonus.meanGapPercent', key: 'bonus.meanGapPercent', unit: 'percent', population: 'bonus recipients', block: 'bonus', gap: true, label: 'Mean bonus gap', heading: 'Mean bonus gap', short: 'Bonus\nmean gap' },
+  { id: 'median_bonus_gap', path: 'bonus.medianGapPercent', key: 'bonus.medianGapPercent', unit: 'percent', population: 'bonus recipients', block: 'bonus', gap: true, label: 'Median bonus gap', heading: 'Median bonus gap', short: 'Bonus\nmedian gap' },
+  ...BANDS.flatMap((band): Measure[] => [
+    { id: `quarter_${band}_count`, path: `quartiles.${band}.count`, key: 'quartiles', unit: 'people', population: 'full-pay', block: 'pay', gap: false, label: `Count in the ${BAND_LABEL[band].toLowerCase()} quarter`, heading: BAND_LABEL[band], short: BAND_LABEL[band] },
+    {
+      id: `quarter_${band}_share`,
+      path: `quartiles.${band}.percent`,
+      key: 'quartiles',
+      unit: 'percent',
+      population: 'full-pay',
+      block: 'pay',
+      gap: false,
+      label: band === 'upper' ? 'Share of the upper quarter (%)' : `Share of the ${BAND_LABEL[band].toLowerCase()} quarter (%)`,
+      heading: BAND_LABEL[band],
+      short: BAND_LABEL[band].replace(' ', '\n'),
+    },
+  ]),
+];
+
+const BY_ID = new Map(MEASURES.map((m) => [m.id, m]));
+
+/** A measure by its id; throws on an unknown id (a programming error, not a user's). */
+export function measure(id: string): Measure {
+  const found = BY_ID.get(id);
+  if (found === undefined) throw new Error(`no measure ${id}`);
+  return found;
+}
+
+/** The value of a measure in a group (a published JSON report's group works too), or null. */
+export function valueOf(group: object, m: Measure): number | null {
+  let value: unknown = group;
+  for (const key of m.path.split('.')) value = (value as Record<string, unknown> | null | undefined)?.[key];
+  return typeof value === 'number' ? value : null;
+}
+
+/** Why a measure's value is missing; undefined when it is shown. */
+export function stateOf(group: GroupReport, m: Measure): FigureState | undefined {
+  return m.key === null ? undefined : group.status[m.key];
+}
+
+/** The figures compared year on year (paygap compare, --previous), in this order. */
+export const COMPARED: readonly Measure[] = ['mean_gap', 'median_gap', 'mean_bonus_gap', 'median_bonus_gap', 'bonus_receiving', 'quarter_upper_share', 'mean_hourly_pay', 'median_hourly_pay'].map(measure);
+
+/** The figures of a board-paper table (Markdown and HTML), in column order. */
+export const BOARD_COLUMNS: readonly Measure[] = ['headcount', 'mean_hourly_pay', 'median_hourly_pay', 'mean_gap', 'median_gap', 'bonus_receiving', 'mean_bonus_gap', 'median_bonus_gap'].map(measure);
+
+/** Each group's share of each pay quarter, lowest first. */
+export const QUARTER_SHARES: readonly Measure[] = BANDS.map((band) => measure(`quarter_${band}_share`));
+
+/** The keys a withholding of a block takes with it (every key the block's measures use). */
+export function keysOfBlock(block: 'pay' | 'bonus'): FigureKey[] {
+  return [...new Set(MEASURES.filter((m) => m.block === block && m.key !== null).map((m) => m.key as FigureKey))];
+}
