@@ -3,9 +3,10 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { inspectInput, openInput } from '../io/source.js';
 import { loadInput, type Loaded } from './load.js';
-import { buildUnits, type UnitsResult } from './units.js';
+import { buildUnits } from './build-units.js';
+import type { UnitsResult } from './units.js';
 import { findDuplicateAssignments } from './duplicates.js';
-import { assignmentText } from './assignments.js';
+import { assignmentText, employeeName } from './keys.js';
 import type { DataQuality } from './quality.js';
 import type { Readable } from 'node:stream';
 import type { LoadOptions } from './load.js';
@@ -53,23 +54,39 @@ export async function analyse(file: string, options: AnalyseOptions, io: InputPl
     progress?.done();
   }
   const { assignments, ...rest } = loaded;
-  // The same assignment exported twice: the later rows are invalid.
-  const duplicates = findDuplicateAssignments(assignments);
-  const assignmentColumn = loaded.columns.header.get('assignmentNumber') ?? 'assignmentNumber';
-  for (const d of duplicates) {
-    loaded.quality.invalid([
-      { line: assignments.line[d.row], column: assignmentColumn, value: assignmentText(assignments, assignments.assignment[d.row]), message: `the same assignment number is on line ${d.firstLine}`,
-        reason: 'the same assignment number is on an earlier line',
-      },
-    ]);
-  }
-  const units = buildUnits(assignments, loaded.plan.unit, loaded.quality.invalidEmployees, new Set(duplicates.map((d) => d.row)));
+  const skip = markRepeatedAssignments(loaded);
+  const units = buildUnits(assignments, loaded.plan.unit, loaded.quality.invalidEmployees, skip);
   for (const conflict of units.conflicts) {
     const column = loaded.columns.header.get('employeeNumber') ?? 'employeeNumber';
     loaded.quality.invalid([{ line: conflict.line, column, value: conflict.employee, message: conflict.message }]);
   }
   const quality = loaded.quality.result();
   return { loaded: rest, units, quality };
+}
+
+/**
+ * The same assignment number on a later line (METHOD §3.5): the later rows are invalid, and
+ * like any invalid row they take their person with them (METHOD §3.4), whether the row is
+ * an exact copy or another employee's row carrying a repeated number. Returns the rows.
+ */
+function markRepeatedAssignments(loaded: Loaded): Set<number> {
+  const a = loaded.assignments;
+  const duplicates = findDuplicateAssignments(a);
+  const column = loaded.columns.header.get('assignmentNumber') ?? 'assignmentNumber';
+  for (const d of duplicates) {
+    loaded.quality.invalid([
+      {
+        line: a.line[d.row]!,
+        column,
+        value: assignmentText(a.assignmentNames, a.assignment[d.row]!),
+        message: `the same assignment number is on line ${d.firstLine}`,
+        reason: 'the same assignment number is on an earlier line',
+      },
+    ]);
+    const employee = employeeName(a.employeeNames, a.employee[d.row]!);
+    if (employee !== '') loaded.quality.invalidEmployees.add(employee);
+  }
+  return new Set(duplicates.map((d) => d.row));
 }
 
 /** The checks that stop a report: nothing valid to report on, or --strict with invalid rows. */

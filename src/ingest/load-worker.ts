@@ -50,7 +50,7 @@ port.on('message', (message: { type: 'chunk'; bytes: Uint8Array; line: number; s
       return;
     }
     const assignments = consumer.builder.build();
-    const transfer = Object.values(assignments).filter((v): v is Uint8Array => ArrayBuffer.isView(v)).map((v) => v.buffer as ArrayBuffer);
+    const transfer = [...Object.values(assignments), ...Object.values(assignments.codes)].filter((v): v is Uint8Array => ArrayBuffer.isView(v)).map((v) => v.buffer as ArrayBuffer);
     port.postMessage({ type: 'done', assignments, quality: consumer.quality.snapshot(), chunks } satisfies WorkerReply, transfer);
   } catch (error) {
     const reply: WorkerReply =

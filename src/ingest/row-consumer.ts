@@ -3,14 +3,11 @@ import type { ColumnMap } from '../schema/headers.js';
 import type { RunPlan } from './plan.js';
 import { RowValidator } from './validate-row.js';
 import { QualityCollector } from './quality.js';
-import type { CodeReading } from '../schema/codes/disability.js';
+import { BASE_CHARACTERISTICS, type Characteristic } from '../schema/characteristics.js';
 import { AssignmentBuilder } from './assignments.js';
 import type { PayConfig } from '../schema/pay.js';
 import type { RecordSink } from '../io/scan-records.js';
 import { cellText } from '../io/cell-text.js';
-
-const NOT_RECORDED: CodeReading<'Not recorded'> = { value: 'Not recorded', unrecognised: false };
-const UNKNOWN: CodeReading<'Unknown'> = { value: 'Unknown', unrecognised: false };
 
 /**
  * What happens to each record once the header is known: validate it, then either add it to
@@ -21,9 +18,8 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
   readonly builder = new AssignmentBuilder();
   readonly quality = new QualityCollector();
   readonly validator: RowValidator;
-  private readonly sexColumn: number;
-  private readonly ethnicityColumn: number;
-  private readonly disabilityColumn: number;
+  /** The characteristics this run reads, with their columns (for listing unrecognised values). */
+  private readonly characteristicColumns: (readonly [Characteristic, number])[];
   private readonly employeeColumn: number;
   private readonly readsExtra: boolean;
 
@@ -31,9 +27,7 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
     this.validator = new RowValidator(columns, plan.requirements, pay, plan.fields, plan.extra);
     this.readsExtra = plan.extra.length > 0;
     const at = (f: Field) => (plan.fields.includes(f) ? (columns.index.get(f) ?? -1) : -1);
-    this.sexColumn = at('sex');
-    this.ethnicityColumn = at('ethnicity');
-    this.disabilityColumn = at('disability');
+    this.characteristicColumns = BASE_CHARACTERISTICS.map((c) => [c, at(c)] as const).filter(([, column]) => column >= 0);
     this.employeeColumn = at('employeeNumber');
   }
 
@@ -54,27 +48,11 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
       return;
     }
     const values = v.values;
-    const sex = values.sex ?? NOT_RECORDED;
-    const ethnicity = values.ethnicity ?? UNKNOWN;
-    const disability = values.disability ?? UNKNOWN;
-    if (sex.unrecognised) quality.unrecognised('sex', cellText(cells[this.sexColumn]));
-    if (ethnicity.unrecognised) quality.unrecognised('ethnicity', cellText(cells[this.ethnicityColumn]));
-    if (disability.unrecognised) quality.unrecognised('disability', cellText(cells[this.disabilityColumn]));
-    this.builder.addRow(
-      line,
-      values.employeeNumber ?? '',
-      values.assignmentNumber,
-      values.primaryAssignment,
-      sex.value,
-      ethnicity.value,
-      disability.value,
-      v.hourlyPay,
-      values.contractedHours,
-      values.bonusPay ?? 0,
-      values.fullPay ?? true,
-      values.staffGroup,
-      values.grade,
-    );
+    for (let k = 0; k < this.characteristicColumns.length; k++) {
+      const [c, column] = this.characteristicColumns[k]!;
+      if (values[c]?.unrecognised === true) quality.unrecognised(c, cellText(cells[column]!));
+    }
+    this.builder.addRow(line, values, v.hourlyPay);
     if (this.readsExtra) this.builder.addExtra(v.extraValues, values.dateOfBirth);
   }
 

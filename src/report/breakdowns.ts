@@ -1,5 +1,6 @@
 import { bandOf, compareBands } from '../schema/codes/bands.js';
 import type { Units } from '../ingest/units.js';
+import { BASE_CHARACTERISTICS } from '../schema/characteristics.js';
 import type { Within } from '../ingest/plan.js';
 import { buildView } from './build-view.js';
 import { viewContext, type CodeColumn } from './ordered.js';
@@ -36,14 +37,12 @@ export function subsetUnits(units: Units, rows: Uint32Array): Units {
     pay: pick(units.pay, (n) => new Float64Array(n)),
     bonus: pick(units.bonus, (n) => new Float64Array(n)),
     fullPay: pick(units.fullPay, (n) => new Uint8Array(n)),
-    sex: pick(units.sex, (n) => new Uint8Array(n)),
-    ethnicity: pick(units.ethnicity, (n) => new Uint8Array(n)),
-    disability: pick(units.disability, (n) => new Uint8Array(n)),
+    codes: Object.fromEntries(BASE_CHARACTERISTICS.map((c) => [c, pick(units.codes[c], (n) => new Uint8Array(n))])) as Units['codes'],
     staffGroup: pick(units.staffGroup, (n) => new Int32Array(n)),
     grade: pick(units.grade, (n) => new Int32Array(n)),
     staffGroups: units.staffGroups,
     grades: units.grades,
-    extra: units.extra.map((x) => ({ codes: Uint16Array.from(rows, (r) => x.codes[r] as number), values: x.values })),
+    extra: units.extra.map((x) => ({ codes: Uint32Array.from(rows, (r) => x.codes[r] as number), values: x.values })),
     birth: pick(units.birth, (n) => new Float64Array(n)),
   };
 }
@@ -76,7 +75,7 @@ export function buildBreakdown(input: BreakdownInput): Breakdown {
     const subset = subsetUnits(units, rows);
     const extra = new Map<string, CodeColumn>();
     for (const [name, column] of input.columns) {
-      const picked = new Uint16Array(rows.length);
+      const picked = new Uint32Array(rows.length);
       for (let k = 0; k < rows.length; k++) picked[k] = column[rows[k] as number] as number;
       extra.set(name, picked);
     }

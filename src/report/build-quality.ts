@@ -46,7 +46,7 @@ export function buildQualityReport(input: QualityInput): QualityReport {
     const view = VIEWS[characteristic][0];
     const counts = new Array<number>(view.groups.length).fill(0);
     let outside = 0;
-    const codes: ArrayLike<number> = units[characteristic];
+    const codes: ArrayLike<number> = units.codes[characteristic];
     for (let i = 0; i < units.length; i++) {
       const g = view.groupOfCode[codes[i]];
       if (g < 0) outside++;

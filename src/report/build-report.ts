@@ -80,7 +80,7 @@ function planViews(input: ReportInput, units: Units, context: ViewContext, deriv
       column = ageBandColumn(units.birth, input.snapshotDate);
       view = ageView(x.reference);
     } else {
-      const source = units.extra[k] as { codes: Uint16Array; values: readonly string[] };
+      const source = units.extra[k] as { codes: Uint32Array; values: readonly string[] };
       column = source.codes;
       view = customView(x, source.values, source.codes);
     }

@@ -52,7 +52,7 @@ export function ageView(reference: string = AGE_REFERENCE): ViewDefinition {
 }
 
 /** The view of a custom column: its disclosed values (reference first, then A–Z), then undisclosed ones. */
-export function customView(x: PlannedExtra, values: readonly string[], codes: Uint16Array): ViewDefinition {
+export function customView(x: PlannedExtra, values: readonly string[], codes: Uint32Array): ViewDefinition {
   const listed = new Set((x.undisclosed ?? []).map((v) => v.toLowerCase()));
   const undisclosed = (v: string) => v === '' || (x.undisclosed !== undefined ? listed.has(v.toLowerCase()) : UNDISCLOSED.test(v));
   const counts = new Array<number>(values.length).fill(0);

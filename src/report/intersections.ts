@@ -49,12 +49,12 @@ export function intersect(a: ViewDefinition, b: ViewDefinition): Intersection {
 }
 
 /** The intersection's code for each unit, from the two views' code columns. */
-export function intersectionColumn(x: Intersection, columns: ReadonlyMap<string, CodeColumn>): Uint16Array {
+export function intersectionColumn(x: Intersection, columns: ReadonlyMap<string, CodeColumn>): Uint32Array {
   const codesA = columns.get(x.a.column) as CodeColumn;
   const codesB = columns.get(x.b.column) as CodeColumn;
   const nB = x.b.groups.length;
   const outside = x.a.groups.length * nB;
-  const out = new Uint16Array(codesA.length);
+  const out = new Uint32Array(codesA.length);
   for (let u = 0; u < out.length; u++) {
     const i = x.a.groupOfCode[codesA[u] as number] as number;
     const j = x.b.groupOfCode[codesB[u] as number] as number;

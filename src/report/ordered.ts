@@ -14,20 +14,20 @@ export interface Ordered {
    * Working space as long as `values`, reused by every view (each view's figures are
    * computed before the next view starts), so seven views do not allocate seven copies.
    */
-  readonly scratch: { readonly byGroup: Float64Array; readonly inView: Float64Array; readonly inViewGroup: Uint16Array };
+  readonly scratch: { readonly byGroup: Float64Array; readonly inView: Float64Array; readonly inViewGroup: Uint32Array };
   /** Code columns put in this order, with how many have each code: made once per column. */
   readonly columns: Map<string, { readonly codes: CodeColumn; readonly counts: Uint32Array }>;
 }
 
 /** A unit-level code column: a characteristic's code for each unit. */
-export type CodeColumn = Uint8Array | Uint16Array;
+export type CodeColumn = Uint8Array | Uint16Array | Uint32Array;
 
 /** The named code column in the population's order (made on first use, then reused). */
 function inOrder(ordered: Ordered, name: string, unitCodes: CodeColumn, codeCount: number) {
   let found = ordered.columns.get(name);
   if (found === undefined) {
     const { order } = ordered;
-    const codes = new Uint16Array(order.length);
+    const codes = new Uint32Array(order.length);
     const counts = new Uint32Array(codeCount);
     for (let k = 0; k < order.length; k++) {
       const c = unitCodes[order[k]];
@@ -48,7 +48,7 @@ export function ordered(order: Uint32Array, values: Float64Array): Ordered {
   return {
     values: sorted,
     order,
-    scratch: { byGroup: new Float64Array(n), inView: new Float64Array(n), inViewGroup: new Uint16Array(n) },
+    scratch: { byGroup: new Float64Array(n), inView: new Float64Array(n), inViewGroup: new Uint32Array(n) },
     columns: new Map(),
   };
 }
@@ -117,7 +117,7 @@ export function viewContext(
   }
   return {
     units,
-    columns: new Map<string, CodeColumn>([['sex', units.sex], ['ethnicity', units.ethnicity], ['disability', units.disability], ...extra]),
+    columns: new Map<string, CodeColumn>([...Object.entries(units.codes), ...extra]),
     fullPay: ordered(orderByValue(units.pay, onFullPay), units.pay),
     recipients: ordered(orderByValue(units.bonus, recipient), units.bonus),
     minGroupSize,

@@ -22,7 +22,7 @@ function rows(loaded: Awaited<ReturnType<typeof loadInput>>) {
   const a = loaded.assignments;
   const out = [];
   for (let i = 0; i < a.length; i++) {
-    out.push([a.line[i], a.employee[i] >= 1e9 ? a.employeeNames[a.employee[i] - 1e9] : a.employee[i], a.sex[i], a.ethnicity[i], a.disability[i], a.hourlyPay[i], a.hours[i], a.bonus[i], a.fullPay[i]]);
+    out.push([a.line[i], a.employee[i] >= 1e9 ? a.employeeNames[a.employee[i] - 1e9] : a.employee[i], a.codes.sex[i], a.codes.ethnicity[i], a.codes.disability[i], a.hourlyPay[i], a.hours[i], a.bonus[i], a.fullPay[i]]);
   }
   return out.sort((x, y) => (x[0] as number) - (y[0] as number));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignmentsOf, type AssignmentInput } from '../../src/ingest/assignments.js';
-import { buildUnits } from '../../src/ingest/units.js';
+import { buildUnits } from '../../src/ingest/build-units.js';
 
 const row = (overrides: Partial<AssignmentInput>): AssignmentInput => ({
   line: 2,
