@@ -18,7 +18,7 @@ export type ReportSettings = AnalyseOptions &
 export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersion: string): Report {
   const { loaded, units, quality } = analysed;
   requireUsable(quality, settings.strict === true);
-  const built = buildReport({
+  const { report, shapes, atoms } = buildReport({
     toolVersion,
     file: loaded.file,
     sha256: loaded.sha256,
@@ -39,7 +39,7 @@ export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersi
     units,
     warnings: loaded.plan.warnings,
   });
-  return controlDisclosure(built);
+  return controlDisclosure(report, shapes, atoms);
 }
 
 /** Read an export (a path, or "-" for `place.stdin`) and return its publishable report. */

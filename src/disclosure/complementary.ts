@@ -1,6 +1,7 @@
 import type { Breakdown, CharacteristicReport, GroupReport, IntersectionReport, Withheld } from '../report/model.js';
 import { secondarySuppression, type SuppressionCell } from './secondary-suppression.js';
 import { isWithheld, withholdBlock, withoutGaps, type Block } from './withhold.js';
+import { lossOf } from './cost.js';
 
 /**
  * Complementary (secondary) suppression for tables whose cells add up to published totals
@@ -26,7 +27,8 @@ function applySecondary(
   for (const block of ['pay', 'bonus'] as const) {
     const state: SuppressionCell[] = cells.map((c) => {
       const g = out[c.view]!.groups[c.group]!;
-      return { headcount: block === 'pay' ? g.headcount : g.relevantHeadcount, withheld: isWithheld(g, block) };
+      const headcount = block === 'pay' ? g.headcount : g.relevantHeadcount;
+      return { headcount, withheld: isWithheld(g, block), cost: lossOf(g, headcount, false) };
     });
     for (const at of secondarySuppression(state, lines[block])) {
       const cell = cells[at]!;
@@ -84,4 +86,14 @@ export function protectBreakdown(b: Breakdown, headline: readonly Characteristic
     }
   });
   return { ...b, subgroups, withheld };
+}
+
+/**
+ * A headline view whose groups' quarter counts add up to its published quarter sizes: where
+ * exactly one group with people has its pay withheld, another group is withheld too, or the
+ * sizes minus the shown counts would place the withheld people in their quarters.
+ */
+export function protectQuarters(view: CharacteristicReport): CharacteristicReport {
+  const cells = view.groups.map((_, g) => ({ view: 0, group: g }));
+  return applySecondary([view], cells, { pay: [cells.map((_, g) => g)], bonus: [] }).views[0] as CharacteristicReport;
 }

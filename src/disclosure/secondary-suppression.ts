@@ -19,6 +19,8 @@
 export interface SuppressionCell {
   readonly headcount: number;
   readonly withheld: boolean;
+  /** What withholding it costs readers (default: its headcount); the cheapest is chosen. */
+  readonly cost?: number;
 }
 
 export function secondarySuppression(cells: readonly SuppressionCell[], lines: readonly (readonly number[])[]): number[] {
@@ -34,7 +36,8 @@ export function secondarySuppression(cells: readonly SuppressionCell[], lines: r
       let pick = -1;
       for (const i of line) {
         if (withheld[i] || (cells[i] as SuppressionCell).headcount === 0) continue;
-        if (pick === -1 || (cells[i] as SuppressionCell).headcount < (cells[pick] as SuppressionCell).headcount) pick = i;
+        const cost = (c: SuppressionCell) => c.cost ?? c.headcount;
+        if (pick === -1 || cost(cells[i] as SuppressionCell) < cost(cells[pick] as SuppressionCell)) pick = i;
       }
       if (pick === -1) continue;
       withheld[pick] = true;

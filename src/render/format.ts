@@ -1,4 +1,5 @@
 import { oneDecimal } from '../metrics/round.js';
+import type { DisclosureControl } from '../report/model.js';
 
 /**
  * Number formatting for people (tables, Markdown, HTML). Reports keep full precision;
@@ -32,4 +33,19 @@ export const people = (group: string): string => PEOPLE[group] ?? `${group} staf
 /** "for every £1 men earn, women earn 86p" (METHOD §12.2, from the median gap). */
 export function perPoundSentence(reference: string, group: string, gapPercent: number): string {
   return `for every £1 ${people(reference)} earn, ${people(group)} earn ${perPound(gapPercent)}`;
+}
+
+/**
+ * What disclosure control withheld, in one sentence: "Figures for groups of fewer than 10
+ * people are withheld (29 cells), and 14 more cells so that no withheld figure can be worked
+ * out from the published ones."
+ */
+export function disclosureSentence(d: DisclosureControl | null, minGroupSize: number): string {
+  if (minGroupSize <= 0 || d === null) return 'No figures are withheld (--min-group-size 0): small groups are shown.';
+  const cells = (n: number) => `${count(n)} cell${n === 1 ? '' : 's'}`;
+  const rule = d.rule === 'conservative' ? ` The report was too large for the full audit, so cells of fewer than ${2 * minGroupSize} people were withheld instead (a conservative rule).` : '';
+  return (
+    `Figures for groups of fewer than ${minGroupSize} people are withheld (${cells(d.cellsWithheld.smallGroup)}), ` +
+    `and ${count(d.cellsWithheld.protectingOthers)} more cell${d.cellsWithheld.protectingOthers === 1 ? '' : 's'} so that no withheld figure can be worked out from the published ones.${rule}`
+  );
 }

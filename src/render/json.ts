@@ -23,6 +23,7 @@ export function publish(report: Report): PublishedReport {
     intersections: report.intersections.map(publishIntersection),
     breakdowns: report.breakdowns.map(publishBreakdown),
     govukSubmission: report.govukSubmission === null ? null : publishGovuk(report.govukSubmission),
+    disclosureControl: report.disclosureControl,
     warnings: report.warnings,
   };
 }

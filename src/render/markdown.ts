@@ -1,6 +1,6 @@
 import type { CharacteristicReport, GovukSubmission, GroupReport, Report } from '../report/model.js';
 import { BOARD_COLUMNS, QUARTER_SHARES, stateOf, valueOf, type Measure } from '../report/measures.js';
-import { count, percent } from './format.js';
+import { count, disclosureSentence, percent } from './format.js';
 import { bonusSentence, gapSentence, quarterSentence } from './sentences.js';
 import { govukRows } from './govuk-rows.js';
 import { formatValue } from './figures.js';
@@ -71,7 +71,7 @@ export function methodParagraph(report: Report): string {
     `Counted by ${m.unit}. Mean and median pay and the pay quarters use full-pay relevant employees ` +
     `(${count(report.population.fullPayEmployees)}); bonus figures use all relevant employees (${count(report.population.relevantEmployees)}). ` +
     `Gap = (reference − group) ÷ reference; a positive gap means the group is paid less. ` +
-    (m.minGroupSize > 0 ? `Figures for groups of fewer than ${m.minGroupSize} people are withheld. ` : '') +
+    `${disclosureSentence(report.disclosureControl, m.minGroupSize)} ` +
     `People on the same hourly pay who straddle a pay-quarter boundary are shared between the quarters in proportion.`
   );
 }

@@ -54,8 +54,11 @@ export function missingLabel(state: FigureState | undefined): 'reference' | '–
   }
 }
 
-const GOVUK_NOTES: { readonly [C in GovukNote['code']]: string } = {
-  'no-male-bonus': 'no man received a bonus, so the bonus gaps are left blank, as the service asks',
+const GOVUK_NOTES: { readonly [C in GovukNote['code']]: (note: Extract<GovukNote, { code: C }>) => string } = {
+  'no-male-bonus': () => 'no man received a bonus, so the bonus gaps are left blank, as the service asks',
+  'few-people': (n) =>
+    `these figures describe fewer than ${n.minGroupSize} ${n.who} (${n.people}) and are not withheld, because the law asks for them as they are; ` +
+    'employers with fewer than 250 staff are not required to publish them',
 };
 
-export const govukNoteText = (note: GovukNote): string => GOVUK_NOTES[note.code];
+export const govukNoteText = (note: GovukNote): string => (GOVUK_NOTES[note.code] as (n: GovukNote) => string)(note);

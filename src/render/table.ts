@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Breakdown, CharacteristicReport, GovukSubmission, GroupReport, Interval, Report } from '../report/model.js';
-import { count, people, percent, perPound, perPoundSentence } from './format.js';
+import { count, disclosureSentence, people, percent, perPound, perPoundSentence } from './format.js';
 import { govukRows } from './govuk-rows.js';
 import { QUARTER_SHARES, measure, stateOf, valueOf, type Measure } from '../report/measures.js';
 import { formatValue } from './figures.js';
@@ -159,7 +159,7 @@ function renderHeader(report: Report, chalk: ChalkInstance): string {
   ];
   for (const e of p.exclusions) lines.push(`${label('Excluded')}${count(e.count)} ${e.reason}`);
   lines.push(
-    `${label('Small groups')}${m.minGroupSize > 0 ? `figures for groups of fewer than ${m.minGroupSize} are suppressed (--min-group-size)` : 'no suppression (--min-group-size 0)'}`,
+    `${label('Small groups')}${wrap(disclosureSentence(report.disclosureControl, m.minGroupSize), 86).replaceAll('\n  ', `\n${' '.repeat(14)}`)}`,
   );
   lines.push(`${label('Gaps')}(reference − group) ÷ reference; positive means the group is paid less`);
   for (const w of report.warnings) lines.push(chalk.yellow(`${label('Warning')}${w}`));

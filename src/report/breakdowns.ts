@@ -57,6 +57,8 @@ export interface BreakdownInput {
   readonly columns: ReadonlyMap<string, CodeColumn>;
   readonly minGroupSize: number;
   readonly hasBonusColumn: boolean;
+  /** Each unit's subgroup (see subgroupsOf). */
+  readonly subgroups: { readonly names: readonly string[]; readonly of: Int32Array };
 }
 
 /**
@@ -66,7 +68,7 @@ export interface BreakdownInput {
  */
 export function buildBreakdown(input: BreakdownInput): Breakdown {
   const { units, views } = input;
-  const { names, of } = subgroupsOf(units, input.within);
+  const { names, of } = input.subgroups;
   const members: number[][] = names.map(() => []);
   for (let u = 0; u < units.length; u++) (members[of[u] as number] as number[]).push(u);
 

@@ -9,7 +9,8 @@ import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type Interse
 import { VIEWS, viewsOf, type ViewDefinition } from './views.js';
 import { govukFigures } from './govuk.js';
 import { intersect, intersectionColumn } from './intersections.js';
-import { buildBreakdown } from './breakdowns.js';
+import { buildBreakdown, subgroupsOf } from './breakdowns.js';
+import { buildAtoms, SUBGROUP_COLUMN, type AtomTable, type ReportShapes, type TableShape } from './atoms.js';
 import type { Within } from '../ingest/plan.js';
 import { ageBandColumn, ageView, customView } from './extra-views.js';
 import { DataError } from '../errors.js';
@@ -37,6 +38,13 @@ export interface ReportInput {
   readonly quality: DataQuality;
   readonly units: UnitsResult;
   readonly warnings: readonly string[];
+}
+
+/** The report, and what disclosure control needs to know about how its cells are made of people. */
+export interface Built {
+  readonly report: Report;
+  readonly shapes: ReportShapes;
+  readonly atoms: AtomTable;
 }
 
 /** A view by "characteristic/view" among the report's views. */
@@ -95,7 +103,7 @@ function planViews(input: ReportInput, units: Units, context: ViewContext, deriv
  * Build the whole report from validated, unit-level data: every figure computed, none yet
  * withheld (disclosure control comes next: src/disclosure). Pure: no I/O, no clock.
  */
-export function buildReport(input: ReportInput): Report {
+export function buildReport(input: ReportInput): Built {
   const { units } = input.units;
   const plan = input.plan;
   const context = viewContext(units, input.minGroupSize, plan.hasBonusColumn, new Map(), input.ci);
@@ -111,13 +119,24 @@ export function buildReport(input: ReportInput): Report {
     (context.columns as Map<string, CodeColumn>).set(x.view.column, column);
     return { ...buildView(x.view, context), axes: keys, positions: x.positions, withheld: [] };
   });
+  const subgroups = input.within === undefined ? undefined : subgroupsOf(units, input.within);
+  const broken = [...views, ...crossings.map(({ x }) => x.view)];
   const breakdowns =
-    input.within === undefined
+    input.within === undefined || subgroups === undefined
       ? []
-      : [buildBreakdown({ units, within: input.within, views: [...views, ...crossings.map(({ x }) => x.view)], headline: [...headline, ...intersections], columns: derived, minGroupSize: input.minGroupSize, hasBonusColumn: plan.hasBonusColumn })];
+      : [buildBreakdown({ units, within: input.within, views: broken, headline: [...headline, ...intersections], columns: derived, minGroupSize: input.minGroupSize, hasBonusColumn: plan.hasBonusColumn, subgroups })];
   // The statutory figures use the standard reference group (men), whatever --reference says.
   const sexView = plan.characteristics.includes('sex') ? VIEWS.sex[0] : undefined;
-  return {
+  const shape = (v: ViewDefinition, subgroup?: number): TableShape => ({ column: v.column, groupOfCode: v.groupOfCode, subgroup });
+  const shapes: ReportShapes = {
+    headline: views.map((v) => shape(v)),
+    intersections: crossings.map(({ x }) => shape(x.view)),
+    breakdowns: subgroups === undefined ? [] : [subgroups.names.map((_, s) => broken.map((v) => shape(v, s)))],
+  };
+  const atomColumns = new Map(context.columns);
+  if (subgroups !== undefined) atomColumns.set(SUBGROUP_COLUMN, Uint32Array.from(subgroups.of));
+  const atoms = buildAtoms(units, atomColumns, context.onFullPay);
+  const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'paygap', version: input.toolVersion },
     input: { file: input.file, sha256: input.sha256, bytes: input.bytes, delimiter: input.delimiter, encoding: input.encoding },
@@ -135,9 +154,11 @@ export function buildReport(input: ReportInput): Report {
     characteristics: headline,
     intersections,
     breakdowns,
-    govukSubmission: sexView === undefined ? null : govukFigures(sexView === views[0] ? (headline[0] as CharacteristicReport) : buildView(sexView, { ...context, ci: undefined })),
+    disclosureControl: null,
+    govukSubmission: sexView === undefined ? null : govukFigures(sexView === views[0] ? (headline[0] as CharacteristicReport) : buildView(sexView, { ...context, ci: undefined }), input.minGroupSize),
     warnings: input.warnings,
   };
+  return { report, shapes, atoms };
 }
 
 function methodOf(input: ReportInput): Report['method'] {

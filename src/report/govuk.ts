@@ -1,4 +1,4 @@
-import type { CharacteristicReport, GovukSubmission } from './model.js';
+import type { CharacteristicReport, GovukNote, GovukSubmission, GroupReport } from './model.js';
 import { oneDecimal } from '../metrics/round.js';
 
 /**
@@ -13,7 +13,16 @@ import { oneDecimal } from '../metrics/round.js';
  * employers with 250 or more staff.
  */
 
-export function govukFigures(sex: CharacteristicReport): GovukSubmission | null {
+/**
+ * The GOV.UK figures are never withheld, so they are flagged when they describe fewer than
+ * K men or women (METHOD §10.4): a reader could learn something about those few people.
+ */
+function fewPeople(g: GroupReport, who: 'men' | 'women', k: number): GovukNote[] {
+  const people = Math.min(g.headcount, g.relevantHeadcount);
+  return k > 0 && people > 0 && people < k ? [{ code: 'few-people', who, people, minGroupSize: k }] : [];
+}
+
+export function govukFigures(sex: CharacteristicReport, minGroupSize = 0): GovukSubmission | null {
   const men = sex.groups.find((g) => g.group === 'Male');
   const women = sex.groups.find((g) => g.group === 'Female');
   if (men === undefined || women === undefined || !men.reference) return null;
@@ -37,6 +46,6 @@ export function govukFigures(sex: CharacteristicReport): GovukSubmission | null 
     lowerMiddleQuarter: quarter('lowerMiddle'),
     upperMiddleQuarter: quarter('upperMiddle'),
     upperQuarter: quarter('upper'),
-    notes: noManBonus ? [{ code: 'no-male-bonus' }] : [],
+    notes: [...(noManBonus ? [{ code: 'no-male-bonus' } as const] : []), ...fewPeople(men, 'men', minGroupSize), ...fewPeople(women, 'women', minGroupSize)],
   };
 }

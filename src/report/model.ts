@@ -34,7 +34,36 @@ export interface Report {
   readonly breakdowns: readonly Breakdown[];
   /** The GOV.UK gender pay gap service's 14 figures (null without a sex column). */
   readonly govukSubmission: GovukSubmission | null;
+  /** What disclosure control did (null until it has run). */
+  readonly disclosureControl: DisclosureControl | null;
   readonly warnings: readonly string[];
+}
+
+/**
+ * What disclosure control did (METHOD §8): the rule applied, K, and how many cells were
+ * withheld for being small and to protect other cells, with the cells withheld to protect
+ * others listed (table, group, figures).
+ */
+export interface DisclosureControl {
+  /** audit: the linear audit guarantees no withheld figure or small total can be worked out; conservative: the fallback for reports too large to audit; off: --min-group-size 0. */
+  readonly rule: 'audit' | 'conservative' | 'off';
+  readonly minGroupSize: number;
+  /** Atoms (groups of people sharing every classification the report uses) and rounds of the audit. */
+  readonly atoms: number;
+  readonly rounds: number;
+  /** Cells (a group's pay figures, or its bonus figures, in one table) withheld, by reason. */
+  readonly cellsWithheld: { readonly smallGroup: number; readonly protectingOthers: number };
+  readonly protecting: readonly WithheldCell[];
+}
+
+export interface WithheldCell {
+  /** "headline", "intersection" or "within <column>". */
+  readonly section: string;
+  readonly subgroup?: string;
+  readonly characteristic: string;
+  readonly view: string;
+  readonly group: string;
+  readonly figures: 'pay' | 'bonus';
 }
 
 export interface GovukSubmission {
@@ -52,7 +81,9 @@ export interface GovukSubmission {
 }
 
 /** Why a GOV.UK figure is as it is (the renderers say it in words). */
-export type GovukNote = { readonly code: 'no-male-bonus' };
+export type GovukNote =
+  | { readonly code: 'no-male-bonus' }
+  | { readonly code: 'few-people'; readonly who: 'men' | 'women'; readonly people: number; readonly minGroupSize: number };
 
 /** A cell withheld by complementary suppression (METHOD §8.3). */
 export interface Withheld {

@@ -60,6 +60,8 @@ export interface ViewContext {
   readonly columns: ReadonlyMap<string, CodeColumn>;
   /** Full-pay units (full pay and hourly pay above 0) by hourly pay. */
   readonly fullPay: Ordered;
+  /** 1 for each full-pay unit. */
+  readonly onFullPay: Uint8Array;
   /** Units with a bonus above 0, by bonus. */
   readonly recipients: Ordered;
   readonly minGroupSize: number;
@@ -119,6 +121,7 @@ export function viewContext(
     units,
     columns: new Map<string, CodeColumn>([...Object.entries(units.codes), ...extra]),
     fullPay: ordered(orderByValue(units.pay, onFullPay), units.pay),
+    onFullPay,
     recipients: ordered(orderByValue(units.bonus, recipient), units.bonus),
     minGroupSize,
     hasBonusColumn,

@@ -33,12 +33,16 @@ describe('--min-group-size', () => {
     expect(female.quartiles.lower).toEqual({ count: null, percent: null });
     expect(female.nullReasons['bonus.mean']).toBe('fewer than 10 bonus recipients');
     expect(female.nullReasons.quartiles).toBe('fewer than 10 full-pay employees');
-    // The reference group (12 men) is shown, with 11 bonus recipients.
+    // The men (12) are not small, but with the women withheld their figures would give the
+    // women's back (the quarter sizes and the full total are published), so they are
+    // withheld too, to protect the women; their headcounts stay.
     const male = group(report, 'sex', 'Male');
-    expect(male.suppressed).toBe(false);
-    expect(male.meanHourlyPay).toBeCloseTo(25.5, 10);
-    expect(male.bonus.recipients).toBe(11);
+    expect(male.headcount).toBe(12);
+    expect(male.meanHourlyPay).toBeNull();
+    expect(male.figureStatus.meanHourlyPay).toEqual({ status: 'withheld', reason: 'protects-another-cell' });
+    expect(male.nullReasons.meanHourlyPay).toBe('withheld so that a suppressed figure cannot be worked out from the totals');
     expect(male.nullReasons.meanGapPercent).toBe('this is the reference group');
+    expect(report.disclosureControl.cellsWithheld.protectingOthers).toBeGreaterThan(0);
   });
 
   it('withholds gaps when the reference group is small', async () => {
@@ -47,8 +51,12 @@ describe('--min-group-size', () => {
     expect(female.nullReasons.meanGapPercent).toBe('reference group: fewer than 13 full-pay employees');
     const disabled = group(report, 'disability', 'Disabled');
     expect(disabled.meanGapPercent).toBeNull();
-    // Non-disabled: 12 men + 1 not recorded = 13, not small; Disabled (4) is.
-    expect(group(report, 'disability', 'Non-disabled').meanHourlyPay).not.toBeNull();
+    // Non-disabled: 12 men + 1 not recorded = 13, not small; Disabled (4) is, so the
+    // Non-disabled figures are withheld to protect them.
+    const nonDisabled = group(report, 'disability', 'Non-disabled');
+    expect(nonDisabled.headcount).toBe(13);
+    expect(nonDisabled.figureStatus.meanHourlyPay).toMatchObject({ status: 'withheld' });
+    expect(group(report, 'disability', 'Disabled').figureStatus.meanHourlyPay).toMatchObject({ status: 'suppressed', reason: 'small-group', minGroupSize: 13 });
   });
 
   it('0 turns suppression off', async () => {
