@@ -4,7 +4,7 @@ import type { RunPlan } from '../ingest/plan.js';
 import type { PayConfig, PayPeriod } from '../schema/pay.js';
 import type { UnitsResult } from '../ingest/units.js';
 import { buildView, viewContext, type CodeColumn } from './build-view.js';
-import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type IntersectionReport, type Report } from './model.js';
+import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type IntersectionReport, type Report, type SettingSource } from './model.js';
 import { VIEWS, viewsOf, type ViewDefinition } from './views.js';
 import { govukFigures } from './govuk.js';
 import { intersect, intersectionColumn, type Intersection } from './intersections.js';
@@ -37,6 +37,8 @@ export interface ReportInput {
   readonly quality: DataQuality;
   readonly units: UnitsResult;
   readonly warnings: readonly string[];
+  /** Where each setting came from (see Method.settingSources). */
+  readonly settingSources?: Readonly<Record<string, SettingSource>> | undefined;
 }
 
 /** A view by "characteristic/view" among the report's views. */
@@ -155,6 +157,7 @@ export function buildReport(input: ReportInput): Report {
       fullPayColumn: plan.hasFullPayColumn,
       bonusColumn: plan.hasBonusColumn,
       columns: Object.fromEntries(input.columns),
+      settingSources: input.settingSources ?? {},
     },
     population: {
       rowsRead: quality.rowsRead,

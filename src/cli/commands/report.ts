@@ -7,7 +7,6 @@ import type { ReportOptions } from '../options.js';
 import { emit } from '../output.js';
 import { analyse, requireUsable } from '../../ingest/analyse.js';
 import { toolVersion } from '../version.js';
-import { UsageError } from '../../errors.js';
 
 /** Renderers load on demand: JSON output never loads the table libraries. */
 async function render(report: Report, options: ReportOptions, io: CliIo): Promise<string> {
@@ -61,11 +60,11 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
     quality,
     units,
     warnings: loaded.plan.warnings,
+    settingSources: options.settingSources,
   });
   if (!options.quiet) {
     for (const warning of report.warnings) await write(io.stderr, `paygap: warning: ${warning}\n`);
   }
-  if (options.previous !== undefined && options.format !== 'html') throw new UsageError('--previous goes with --format html (for compare tables, use paygap compare)');
   const text = await render(report, options, io);
   await emit(text, options.output, io);
   return report;
