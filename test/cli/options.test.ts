@@ -98,6 +98,17 @@ describe('combinations are checked before any input is read', () => {
   });
 });
 
+describe('--previous is read before the export', () => {
+  it.each([
+    ['missing', {}, 'cannot read last-year.json: no such file'],
+    ['not a report', { 'last-year.json': { hello: 'world' } }, 'last-year.json is not a paygap report'],
+  ])('a %s previous report stops the run at once (exit 1)', async (_name, files, message) => {
+    const result = await runWithoutInput(['--format', 'html', '--previous', 'last-year.json'], files);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+  });
+});
+
 describe('--resamples and --seed without --ci', () => {
   it('are allowed, with a warning naming where each was set', async () => {
     const cwd = place({ 'paygap.config.json': { seed: 7 }, 'staff.csv': noGrade });

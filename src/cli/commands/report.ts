@@ -9,7 +9,7 @@ import { analyse, requireUsable } from '../../ingest/analyse.js';
 import { toolVersion } from '../version.js';
 
 /** Renderers load on demand: JSON output never loads the table libraries. */
-async function render(report: Report, options: ReportOptions, io: CliIo): Promise<string> {
+async function render(report: Report, options: ReportOptions, io: CliIo, previous: Report | undefined): Promise<string> {
   switch (options.format) {
     case 'json':
       return (await import('../../render/json.js')).renderJson(report);
@@ -18,12 +18,8 @@ async function render(report: Report, options: ReportOptions, io: CliIo): Promis
     case 'csv':
       return (await import('../../render/csv.js')).renderCsv(report);
     case 'html': {
-      let previous;
-      if (options.previous !== undefined) {
-        const [{ readReport }, { compareReports }] = await Promise.all([import('./compare.js'), import('../../report/compare.js')]);
-        previous = compareReports(await readReport(options.previous, io), report);
-      }
-      return (await import('../../render/html.js')).renderHtml(report, { previous });
+      const comparison = previous === undefined ? undefined : (await import('../../report/compare.js')).compareReports(previous, report);
+      return (await import('../../render/html.js')).renderHtml(report, { previous: comparison });
     }
     case 'table':
       return (await import('../../render/table.js')).renderTable(report, {
@@ -34,6 +30,8 @@ async function render(report: Report, options: ReportOptions, io: CliIo): Promis
 
 /** `paygap report <file>`: read, validate, compute every figure, render, write. */
 export async function reportCommand(file: string, options: ReportOptions, io: CliIo): Promise<Report> {
+  // Last year's report first: a missing or malformed one stops the run before the export is read.
+  const previous = options.previous === undefined ? undefined : await (await import('./compare.js')).readReport(options.previous, io);
   const { loaded, units, quality } = await analyse(file, options, io, options.quiet ? undefined : progressReporter(io.stderr));
   if (!options.quiet) {
     const listing = invalidRowsListing(quality);
@@ -65,7 +63,7 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
   if (!options.quiet) {
     for (const warning of report.warnings) await write(io.stderr, `paygap: warning: ${warning}\n`);
   }
-  const text = await render(report, options, io);
+  const text = await render(report, options, io, previous);
   await emit(text, options.output, io);
   return report;
 }
