@@ -9,7 +9,7 @@ import type { Report } from './report/model.js';
  * through here, so there is one way from an export to a publishable report.
  */
 export type ReportSettings = AnalyseOptions &
-  Pick<ReportInput, 'snapshotDate' | 'minGroupSize' | 'references' | 'intersect' | 'within' | 'ci'> & {
+  Pick<ReportInput, 'snapshotDate' | 'minGroupSize' | 'references' | 'intersect' | 'within' | 'ci' | 'settingSources'> & {
     /** Any invalid row stops the run (a DataError) instead of being left out. */
     readonly strict?: boolean | undefined;
   };
@@ -38,6 +38,7 @@ export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersi
     quality,
     units,
     warnings: loaded.plan.warnings,
+    settingSources: settings.settingSources,
   });
   return controlDisclosure(report, shapes, atoms);
 }

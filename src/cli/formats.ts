@@ -4,3 +4,6 @@ export type Format = (typeof FORMATS)[number];
 /** `paygap report` also writes documents. */
 export const REPORT_FORMATS = ['table', 'json', 'markdown', 'html', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** `paygap compare`: tables, JSON, or sentences and tables for a board paper. */
+export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
+export type CompareFormat = (typeof COMPARE_FORMATS)[number];

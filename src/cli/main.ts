@@ -1,7 +1,8 @@
 import { CommanderError } from 'commander';
 import { DataError, UsageError } from '../errors.js';
-import type { CliIo } from './io.js';
-import { buildProgram } from './program.js';
+import { write, type CliIo } from './io.js';
+import type { CommandName } from './option-table.js';
+import { buildProgram, type Given } from './program.js';
 import { toolVersion } from './version.js';
 
 /** A closed pipe (`paygap report x.csv | head`): the reader has all it wants; not an error. */
@@ -9,6 +10,43 @@ function isClosedPipe(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || code === 'ERR_STREAM_WRITE_AFTER_END';
 }
+
+/** Each command: settings resolved and checked (usage errors before any file is read), then run. */
+const RUNNERS: Readonly<Record<CommandName, (args: readonly string[], given: Given, io: CliIo) => Promise<void>>> = {
+  async report([file], given, io) {
+    const [{ resolveSettings }, { reportOptions }] = await Promise.all([import('./settings.js'), import('./options.js')]);
+    const { options, warnings } = reportOptions(await resolveSettings('report', given, io.cwd));
+    if (!options.quiet) for (const warning of warnings) await write(io.stderr, `paygap: warning: ${warning}\n`);
+    const { reportCommand } = await import('./commands/report.js');
+    await reportCommand(file as string, options, io);
+  },
+  async validate([file], given, io) {
+    const [{ resolveSettings }, { validateOptions }] = await Promise.all([import('./settings.js'), import('./options.js')]);
+    const options = validateOptions(await resolveSettings('validate', given, io.cwd));
+    const { validateCommand } = await import('./commands/validate.js');
+    await validateCommand(file as string, options, io);
+  },
+  async compare([previous, current], given, io) {
+    const [{ resolveSettings }, { compareCommand }] = await Promise.all([import('./settings.js'), import('./commands/compare.js')]);
+    const { settings } = await resolveSettings('compare', given, io.cwd);
+    await compareCommand(previous as string, current as string, settings, io);
+  },
+  async init([file], given, io) {
+    const [{ resolveSettings }, { initCommand }] = await Promise.all([import('./settings.js'), import('./commands/init.js')]);
+    const { settings } = await resolveSettings('init', given, io.cwd);
+    await initCommand(file as string, settings, io);
+  },
+  async columns(_args, given, io) {
+    const [{ resolveSettings }, { columnsCommand }] = await Promise.all([import('./settings.js'), import('./commands/columns.js')]);
+    const { settings } = await resolveSettings('columns', given, io.cwd);
+    await columnsCommand(settings.format, io);
+  },
+  async sample(_args, given, io) {
+    const [{ resolveSettings }, { sampleCommand }] = await Promise.all([import('./settings.js'), import('./commands/sample.js')]);
+    const { settings } = await resolveSettings('sample', given, io.cwd);
+    await sampleCommand(settings, io.stdout);
+  },
+};
 
 /**
  * The entry point: argv and I/O in, exit code out. The only place errors become exit codes
@@ -18,35 +56,7 @@ function isClosedPipe(error: unknown): boolean {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const verbose = argv.includes('--verbose');
   const args = argv.filter((a) => a !== '--verbose');
-  const version = toolVersion();
-  const program = buildProgram(io, version, {
-    async report(file, raw) {
-      const [{ reportOptions }, { reportCommand }] = await Promise.all([import('./options.js'), import('./commands/report.js')]);
-      await reportCommand(file, reportOptions(await withConfig(raw, io)), io);
-    },
-    async validate(file, raw) {
-      const [{ readOptions }, { validateCommand }] = await Promise.all([import('./options.js'), import('./commands/validate.js')]);
-      const format = raw.format === 'json' ? 'json' : 'table';
-      await validateCommand(file, { ...readOptions(await withConfig(raw, io)), format, output: raw.output as string | undefined }, io);
-    },
-    async compare(previous, current, raw) {
-      const { compareCommand } = await import('./commands/compare.js');
-      const format = (raw.format ?? 'table') as 'table' | 'json' | 'markdown';
-      await compareCommand(previous, current, { format, output: raw.output as string | undefined, quiet: raw.quiet === true }, io);
-    },
-    async init(file, raw) {
-      const { initCommand } = await import('./commands/init.js');
-      await initCommand(file, { output: raw.output as string | undefined, force: raw.force === true }, io);
-    },
-    async columns(raw) {
-      const { columnsCommand } = await import('./commands/columns.js');
-      await columnsCommand(raw.format === 'json' ? 'json' : 'table', io);
-    },
-    async sample(raw) {
-      const { sampleCommand, sampleOptions } = await import('./commands/sample.js');
-      await sampleCommand(sampleOptions(raw as { rows?: string; seed?: string }), io.stdout);
-    },
-  });
+  const program = buildProgram(io, toolVersion(), (command, commandArgs, given) => RUNNERS[command](commandArgs, given, io));
 
   // Stream errors also arrive as write-callback errors (handled below); without a listener
   // an 'error' event such as EPIPE from `| head` would crash the process instead. It stays
@@ -59,13 +69,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     return exitCodeFor(error, io, verbose);
   }
-}
-
-/** Merge paygap.config.json (or --config) under the command-line options. */
-async function withConfig(raw: Record<string, unknown>, io: CliIo): Promise<Record<string, unknown>> {
-  const { loadConfig, mergeConfig } = await import('./config.js');
-  const found = await loadConfig(raw.config as string | undefined, io.cwd);
-  return found === undefined ? raw : mergeConfig(found.config, raw);
 }
 
 function exitCodeFor(error: unknown, io: CliIo, verbose: boolean): number {

@@ -1,58 +1,117 @@
 import { Command, Option } from 'commander';
-import { UNITS } from '../ingest/plan.js';
-import { PAY_METHODS } from '../schema/pay.js';
 import type { CliIo } from './io.js';
-import { FORMATS, REPORT_FORMATS } from './formats.js';
-import { CONFIG_FILE } from './config-file.js';
-import { ENCODINGS } from '../io/scan-records.js';
+import { optionsOf, type CommandName, type OptionSpec } from './option-table.js';
+
+/** What each command is, the arguments it takes and its examples; its options are in option-table.ts. */
+interface CommandInfo {
+  readonly name: CommandName;
+  readonly description: string;
+  readonly arguments: readonly (readonly [string, string])[];
+  readonly examples: readonly string[];
+}
+
+const COMMANDS: readonly CommandInfo[] = [
+  {
+    name: 'report',
+    description: 'compute mean and median pay gaps, bonus gaps and pay quarters',
+    arguments: [['<file>', 'ESR-style CSV export, or - for stdin']],
+    examples: [
+      'paygap report staff.csv',
+      'paygap report staff.csv --format json > report.json',
+      'paygap report staff.csv --by sex,ethnicity --unit assignment',
+      'paygap report staff.csv --map hourlyRate="Rate Per Hour" --min-group-size 5',
+      'paygap report staff.csv --within band --intersect sex,ethnicity',
+      'paygap report staff.csv --format html --previous 2024.json --output pay-gaps.html',
+      'paygap report staff.csv --format markdown --output board-paper.md',
+      "esr-export | paygap report - --format json --quiet | jq '.characteristics[0]'",
+    ],
+  },
+  {
+    name: 'validate',
+    description: 'data-quality report: rows read, invalid rows and why, unrecognised codes, disclosure',
+    arguments: [['<file>', 'ESR-style CSV export, or - for stdin']],
+    examples: ['paygap validate staff.csv', 'paygap validate staff.csv --strict --quiet && echo clean'],
+  },
+  {
+    name: 'compare',
+    description: 'year on year: each figure in two JSON reports, then and now, and the change (HIA 3)',
+    arguments: [
+      ['<previous>', 'the earlier report (paygap report --format json)'],
+      ['<current>', 'the later report'],
+    ],
+    examples: ['paygap compare 2024.json 2025.json', 'paygap compare 2024.json 2025.json --format markdown > board-paper.md'],
+  },
+  {
+    name: 'init',
+    description: "propose a paygap.config.json from an export's headers: the mapping found, the fields missing",
+    arguments: [['<file>', 'ESR-style CSV export']],
+    examples: ['paygap init staff.csv', 'paygap init staff.csv --output monthly.json && paygap report staff.csv --config monthly.json'],
+  },
+  {
+    name: 'columns',
+    description: 'list the input fields, the headers accepted for each and which are needed',
+    arguments: [],
+    examples: [],
+  },
+  {
+    name: 'sample',
+    description: 'write a synthetic ESR-style export (no real data), for trying paygap and for benchmarks',
+    arguments: [],
+    examples: ['paygap sample --rows 2000 --seed 1 > sample.csv', 'paygap sample --rows 1000000 | paygap report - --format json'],
+  },
+];
+
+/** The options given on the command line, by setting name, as commander read them. */
+export type Given = Readonly<Record<string, string | readonly string[] | boolean>>;
+
+/** Runs a command: its arguments and the options given on the command line. */
+export type Run = (command: CommandName, args: readonly string[], given: Given) => Promise<void>;
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-/** Options every command that reads an export takes. */
-function addReadOptions(command: Command): Command {
-  return command
-    .option('--by <list>', 'characteristics, comma-separated: sex,ethnicity,disability (default: those present)')
-    .addOption(new Option('--unit <unit>', 'count people, assignments or primary assignments (default: person when the file has employee numbers)').choices(UNITS))
-    // No commander defaults for settings a config file may give: the defaults are applied
-    // after merging (cli/options.ts), so a config value is not hidden by a default.
-    .addOption(new Option('--pay-method <method>', 'how hourly pay is found (default: auto)').choices(['auto', ...PAY_METHODS]))
-    .addOption(new Option('--pay-period <period>', 'payroll period for --pay-method period-pay (default: monthly)').choices(['monthly', 'weekly', 'fortnightly', 'four-weekly']))
-    .addOption(new Option('--salary-basis <basis>', 'annual salary is whole-time (fte) or actual pro-rata (default: fte)').choices(['fte', 'actual']))
-    .option('--snapshot-date <date>', 'the snapshot date the export describes, e.g. 2025-03-31 (needed for --age)')
-    .option('--config <file>', `settings file (default: ${CONFIG_FILE} in the working directory, if there is one)`)
-    .option('--map <field=Header>', 'read a field from a column with another name (repeatable)', collect)
-    .option('--strict', 'exit 1 if any row is invalid')
-    .option('--quiet', 'no warnings, invalid-row listing or progress on stderr')
-    .option('--threads <n>', 'threads reading the file (default: 2 for files of 32 MB or more)')
-    .option('--characteristic <name=Header>', 'another characteristic from any column, e.g. religion="Religious Belief" (repeatable)', collect)
-    .option('--undisclosed <name=Value|Value>', 'values of a --characteristic that mean not disclosed (default: blank, "Prefer not to say", "Not stated"…)', collect)
-    .option('--age', 'age bands (16–24 … 65+) from Date of Birth at --snapshot-date')
-    .option('--delimiter <char>', 'field delimiter: comma, semicolon, tab, pipe, a character, or auto (default: detected from the header)')
-    .addOption(new Option('--encoding <encoding>', 'text encoding (default utf8; UTF-16 is detected by its byte order mark)').choices(ENCODINGS));
+/** "(default: 10)", from the table; nothing for flags and settings without a default. */
+function helpText(spec: OptionSpec): string {
+  const repeatable = spec.read.kind === 'list' ? ' (repeatable)' : '';
+  const shown = spec.defaultHelp ?? (typeof spec.default === 'string' || typeof spec.default === 'number' ? String(spec.default) : undefined);
+  return `${spec.help}${repeatable}${shown === undefined ? '' : ` (default: ${shown})`}`;
 }
 
-const REPORT_EXAMPLES = `
-Examples:
-  $ paygap report staff.csv
-  $ paygap report staff.csv --format json > report.json
-  $ paygap report staff.csv --by sex,ethnicity --unit assignment
-  $ paygap report staff.csv --map hourlyRate="Rate Per Hour" --min-group-size 5
-  $ paygap report staff.csv --within band --intersect sex,ethnicity
-  $ paygap report staff.csv --format html --previous 2024.json --output pay-gaps.html
-  $ paygap report staff.csv --format markdown --output board-paper.md
-  $ esr-export | paygap report - --format json --quiet | jq '.characteristics[0]'`;
+/**
+ * A commander option for a table row. No commander defaults: defaults are applied after the
+ * config file (cli/settings.ts), so a config value is not hidden by a default.
+ */
+function commanderOption(spec: OptionSpec): Option {
+  const option = new Option(spec.flags, helpText(spec));
+  if (spec.choices !== undefined) option.choices(spec.choices);
+  if (spec.read.kind === 'list') option.argParser(collect);
+  return option;
+}
 
-export type Actions = {
-  compare(previous: string, current: string, raw: Record<string, unknown>): Promise<void>;
-  init(file: string, raw: Record<string, unknown>): Promise<void>;
-  report(file: string, raw: Record<string, unknown>): Promise<void>;
-  validate(file: string, raw: Record<string, unknown>): Promise<void>;
-  columns(raw: Record<string, unknown>): Promise<void>;
-  sample(raw: Record<string, unknown>): Promise<void>;
-};
+/** The options commander read from the command line itself, by setting name. */
+function givenOptions(command: Command, names: ReadonlyMap<string, string>): Given {
+  const given: Record<string, string | readonly string[] | boolean> = {};
+  for (const [attribute, name] of names) {
+    if (command.getOptionValueSource(attribute) === 'cli') given[name] = command.getOptionValue(attribute) as string | readonly string[] | boolean;
+  }
+  return given;
+}
 
-/** The commander definitions. Actions stay thin: they normalise options and call a command. */
-export function buildProgram(io: CliIo, version: string, actions: Actions): Command {
+function addCommand(program: Command, info: CommandInfo, run: Run): void {
+  const command = program.command(info.name).description(info.description);
+  for (const [name, description] of info.arguments) command.argument(name, description);
+  /** Commander's attribute name → setting name (`color` ← `--no-color`). */
+  const names = new Map<string, string>();
+  for (const spec of optionsOf(info.name)) {
+    const option = commanderOption(spec);
+    names.set(option.attributeName(), spec.name);
+    command.addOption(option);
+  }
+  if (info.examples.length > 0) command.addHelpText('after', `\nExamples:\n${info.examples.map((e) => `  $ ${e}`).join('\n')}`);
+  command.action((...args: unknown[]) => run(info.name, args.slice(0, info.arguments.length) as string[], givenOptions(command, names)));
+}
+
+/** The commander definitions, made from the command list and the option table. */
+export function buildProgram(io: CliIo, version: string, run: Run): Command {
   const program = new Command('paygap')
     .description('Pay gaps by sex, ethnicity and disability from ESR exports, by the UK statutory method (NHS EDI plan, HIA 3)')
     .version(version, '-V, --version')
@@ -62,71 +121,6 @@ export function buildProgram(io: CliIo, version: string, actions: Actions): Comm
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     });
-
-  addReadOptions(
-    program
-      .command('report')
-      .description('compute mean and median pay gaps, bonus gaps and pay quarters')
-      .argument('<file>', 'ESR-style CSV export, or - for stdin'),
-  )
-    .addOption(new Option('--format <format>', 'output format: tables, JSON, a Markdown board paper, a self-contained HTML page, tidy CSV').choices(REPORT_FORMATS).default('table'))
-    .option('--output <file>', 'write to a file (atomically) instead of stdout')
-    .option('--previous <report.json>', 'with --format html: last year\'s JSON report, for year-on-year charts')
-    .option('--min-group-size <k>', 'suppress figures for groups with fewer than k people (0: off; default 10)')
-    .addOption(new Option('--within <column>', 'break every figure down by staff group, grade or pay band').choices(['staffGroup', 'grade', 'band']))
-    .option('--intersect <a,b>', 'intersectional groups of two characteristics, e.g. sex,ethnicity (repeatable)', collect)
-    .option('--ci <level>', 'bootstrap confidence intervals for the gaps, e.g. 95')
-    .option('--resamples <n>', 'bootstrap resamples for --ci (default 1000)')
-    .option('--seed <s>', 'random seed for --ci, so intervals are reproducible (default 1)')
-    .option('--reference <view=Group>', 'reference group for a view, e.g. sex=Female or ethnicity/broad="Asian or Asian British" (repeatable)', collect)
-    .option('--no-color', 'no colour, even on a terminal (NO_COLOR is respected too)')
-    .addHelpText('after', REPORT_EXAMPLES)
-    .action((file: string, raw: Record<string, unknown>) => actions.report(file, raw));
-
-  addReadOptions(
-    program
-      .command('validate')
-      .description('data-quality report: rows read, invalid rows and why, unrecognised codes, disclosure')
-      .argument('<file>', 'ESR-style CSV export, or - for stdin'),
-  )
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('--output <file>', 'write to a file (atomically) instead of stdout')
-    .addHelpText('after', '\nExamples:\n  $ paygap validate staff.csv\n  $ paygap validate staff.csv --strict --quiet && echo clean')
-    .action((file: string, raw: Record<string, unknown>) => actions.validate(file, raw));
-
-  program
-    .command('compare')
-    .description('year on year: each figure in two JSON reports, then and now, and the change (HIA 3)')
-    .argument('<previous>', 'the earlier report (paygap report --format json)')
-    .argument('<current>', 'the later report')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
-    .option('--output <file>', 'write to a file (atomically) instead of stdout')
-    .option('--quiet', 'no warnings on stderr')
-    .addHelpText('after', '\nExamples:\n  $ paygap compare 2024.json 2025.json\n  $ paygap compare 2024.json 2025.json --format markdown > board-paper.md')
-    .action((previous: string, current: string, raw: Record<string, unknown>) => actions.compare(previous, current, raw));
-
-  program
-    .command('init')
-    .description('propose a paygap.config.json from an export\'s headers: the mapping found, the fields missing')
-    .argument('<file>', 'ESR-style CSV export')
-    .option('--output <file>', `where to write the config (default: ${CONFIG_FILE})`)
-    .option('--force', 'replace an existing config file')
-    .addHelpText('after', `\nExamples:\n  $ paygap init staff.csv\n  $ paygap init staff.csv --output monthly.json && paygap report staff.csv --config monthly.json`)
-    .action((file: string, raw: Record<string, unknown>) => actions.init(file, raw));
-
-  program
-    .command('columns')
-    .description('list the input fields, the headers accepted for each and which are needed')
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
-    .action((raw: Record<string, unknown>) => actions.columns(raw));
-
-  program
-    .command('sample')
-    .description('write a synthetic ESR-style export (no real data), for trying paygap and for benchmarks')
-    .option('--rows <n>', 'number of rows (assignments)', '2000')
-    .option('--seed <s>', 'random seed: the same rows and seed give the same file', '1')
-    .addHelpText('after', '\nExamples:\n  $ paygap sample --rows 2000 --seed 1 > sample.csv\n  $ paygap sample --rows 1000000 | paygap report - --format json')
-    .action((raw: Record<string, unknown>) => actions.sample(raw));
-
+  for (const info of COMMANDS) addCommand(program, info, run);
   return program;
 }

@@ -29,6 +29,11 @@ export interface PlanOptions {
   /** Characteristics an --intersect needs (added to those reported). */
   readonly intersecting?: readonly Characteristic[] | undefined;
   readonly extra?: readonly ExtraCharacteristic[] | undefined;
+  /**
+   * The config file an explicit pay method or unit was set in, so the plan's reasons name it
+   * ("chosen in paygap.config.json (payMethod)"); undefined: the command line.
+   */
+  readonly chosenIn?: { readonly payMethod?: string | undefined; readonly unit?: string | undefined } | undefined;
 }
 
 /** What this run will do with this file, decided once from its headers and the options. */
@@ -67,90 +72,109 @@ function missingColumn(fields: readonly Field[], why: string, columns: ColumnMap
   return new DataError(`missing required column ${missing.join(' and ')} (${why})`, lines);
 }
 
-export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
-  const has = (f: Field) => columns.index.has(f);
+/** The run's facts about this file, shared by the planning steps. */
+interface Planning {
+  readonly columns: ColumnMap;
+  readonly has: (field: Field) => boolean;
+  /** Field → why a value is required in every row. */
+  readonly required: Map<Field, string>;
+  readonly warnings: string[];
+}
+
+function requireKnownHeaders(columns: ColumnMap): void {
   if (columns.index.size === 0) {
     throw new DataError('none of the headers is one paygap knows, so this does not look like an ESR export', [
       `headers found (line 1): ${columns.headers.map((h) => JSON.stringify(h)).join(', ') || '(none)'}`,
       'is the first line the header? run `paygap columns` for the headers paygap accepts, and use --map field=Header for others',
     ]);
   }
-  const warnings: string[] = [];
-  const required = new Map<Field, string>();
+}
 
-  let payMethod: PayMethod;
-  let payMethodReason: string;
-  if (options.payMethod !== 'auto') {
-    payMethod = options.payMethod;
-    payMethodReason = `chosen with --pay-method ${payMethod}`;
-    if (!PAY_METHOD_FIELDS[payMethod].every(has)) {
-      throw missingColumn(PAY_METHOD_FIELDS[payMethod], `--pay-method ${payMethod} needs it`, columns);
-    }
-  } else {
-    const found = (['hourly-rate', 'period-pay', 'annual-salary'] as const).find((m) => PAY_METHOD_FIELDS[m].every(has));
-    if (found === undefined) {
-      const lines = [
-        `headers found: ${columns.headers.map((h) => JSON.stringify(h)).join(', ') || '(none)'}`,
-        `hourly-rate needs one of: ${FIELD_INFO.hourlyRate.aliases.join(', ')}`,
-        `period-pay needs one of: ${FIELD_INFO.periodPay.aliases.join(', ')}; and one of: ${FIELD_INFO.contractedHours.aliases.join(', ')}`,
-        `annual-salary needs one of: ${FIELD_INFO.annualSalary.aliases.join(', ')}`,
-        'if your pay column has another name, map it, e.g. --map hourlyRate="Rate Per Hour"',
-      ];
-      throw new DataError('no pay column: paygap needs an hourly rate, period pay with contracted hours, or an annual salary', lines);
-    }
-    payMethod = found;
-    payMethodReason = `chosen automatically: the file has ${PAY_METHOD_FIELDS[found]
-      .map((f) => `"${columns.header.get(f)}"`)
-      .join(' and ')}`;
+/** The first pay method whose columns the file has: hourly rate, then period pay, then annual salary. */
+function automaticPayMethod({ columns, has }: Planning): { payMethod: PayMethod; payMethodReason: string } {
+  const found = (['hourly-rate', 'period-pay', 'annual-salary'] as const).find((m) => PAY_METHOD_FIELDS[m].every(has));
+  if (found === undefined) {
+    const lines = [
+      `headers found: ${columns.headers.map((h) => JSON.stringify(h)).join(', ') || '(none)'}`,
+      `hourly-rate needs one of: ${FIELD_INFO.hourlyRate.aliases.join(', ')}`,
+      `period-pay needs one of: ${FIELD_INFO.periodPay.aliases.join(', ')}; and one of: ${FIELD_INFO.contractedHours.aliases.join(', ')}`,
+      `annual-salary needs one of: ${FIELD_INFO.annualSalary.aliases.join(', ')}`,
+      'if your pay column has another name, map it, e.g. --map hourlyRate="Rate Per Hour"',
+    ];
+    throw new DataError('no pay column: paygap needs an hourly rate, period pay with contracted hours, or an annual salary', lines);
   }
-  for (const field of PAY_METHOD_FIELDS[payMethod]) required.set(field, `a value is required for the ${payMethod} pay method`);
-  if (payMethod === 'annual-salary' && options.salaryBasis === 'actual') {
-    if (!has('contractedHours')) throw missingColumn(['contractedHours'], '--salary-basis actual divides by contracted hours', columns);
-    required.set('contractedHours', 'a value is required: --salary-basis actual divides by contracted hours');
-  }
+  const headers = PAY_METHOD_FIELDS[found].map((f) => `"${columns.header.get(f)}"`).join(' and ');
+  return { payMethod: found, payMethodReason: `chosen automatically: the file has ${headers}` };
+}
 
+/** The pay method asked for (on the command line or in the config file) or found, and the columns it requires. */
+function choosePayMethod(p: Planning, options: PlanOptions): { payMethod: PayMethod; payMethodReason: string } {
+  let chosen: { payMethod: PayMethod; payMethodReason: string };
+  if (options.payMethod === 'auto') chosen = automaticPayMethod(p);
+  else {
+    const payMethod = options.payMethod;
+    const file = options.chosenIn?.payMethod;
+    chosen = { payMethod, payMethodReason: file === undefined ? `chosen with --pay-method ${payMethod}` : `chosen in ${file} (payMethod)` };
+    if (!PAY_METHOD_FIELDS[payMethod].every(p.has)) throw missingColumn(PAY_METHOD_FIELDS[payMethod], `--pay-method ${payMethod} needs it`, p.columns);
+  }
+  for (const field of PAY_METHOD_FIELDS[chosen.payMethod]) p.required.set(field, `a value is required for the ${chosen.payMethod} pay method`);
+  if (chosen.payMethod === 'annual-salary' && options.salaryBasis === 'actual') {
+    if (!p.has('contractedHours')) throw missingColumn(['contractedHours'], '--salary-basis actual divides by contracted hours', p.columns);
+    p.required.set('contractedHours', 'a value is required: --salary-basis actual divides by contracted hours');
+  }
+  return chosen;
+}
+
+/** What is counted: as asked, else people when the file has employee numbers; and the columns that needs. */
+function chooseUnit(p: Planning, options: PlanOptions): { unit: Unit; unitReason: string } {
   let unit: Unit;
   let unitReason: string;
   if (options.unit === undefined) {
-    unit = has('employeeNumber') ? 'person' : 'assignment';
-    unitReason = has('employeeNumber')
+    unit = p.has('employeeNumber') ? 'person' : 'assignment';
+    unitReason = p.has('employeeNumber')
       ? 'default: assignments are combined into people by employee number'
       : 'default when the file has no employee number: each row is counted separately';
   } else {
     unit = options.unit;
-    unitReason = `chosen with --unit ${unit}`;
+    const file = options.chosenIn?.unit;
+    unitReason = file === undefined ? `chosen with --unit ${unit}` : `chosen in ${file} (unit)`;
   }
   if (unit === 'person') {
-    if (!has('employeeNumber')) throw missingColumn(['employeeNumber'], '--unit person groups rows by employee number', columns);
-    required.set('employeeNumber', 'a value is required to combine assignments into people');
+    if (!p.has('employeeNumber')) throw missingColumn(['employeeNumber'], '--unit person groups rows by employee number', p.columns);
+    p.required.set('employeeNumber', 'a value is required to combine assignments into people');
   }
   if (unit === 'primary') {
-    if (!has('primaryAssignment')) throw missingColumn(['primaryAssignment'], '--unit primary needs the primary flag', columns);
-    required.set('primaryAssignment', 'a value is required for --unit primary');
+    if (!p.has('primaryAssignment')) throw missingColumn(['primaryAssignment'], '--unit primary needs the primary flag', p.columns);
+    p.required.set('primaryAssignment', 'a value is required for --unit primary');
   }
+  return { unit, unitReason };
+}
 
+/** --by, else every base characteristic with a column (a missing one is warned about), plus those --intersect needs. */
+function chooseCharacteristics(p: Planning, options: PlanOptions): Characteristic[] {
   let characteristics: Characteristic[];
   if (options.by !== undefined) {
-    for (const c of options.by) if (!has(c)) throw missingColumn([c], `--by ${c} needs it`, columns);
+    for (const c of options.by) if (!p.has(c)) throw missingColumn([c], `--by ${c} needs it`, p.columns);
     characteristics = [...options.by];
   } else {
     characteristics = [];
     for (const c of ['sex', 'ethnicity', 'disability'] as const) {
-      if (has(c)) characteristics.push(c);
-      else warnings.push(`no ${c} column (accepted headers: ${FIELD_INFO[c].aliases.join(', ')}): ${c} figures are skipped`);
+      if (p.has(c)) characteristics.push(c);
+      else p.warnings.push(`no ${c} column (accepted headers: ${FIELD_INFO[c].aliases.join(', ')}): ${c} figures are skipped`);
     }
     if (characteristics.length === 0) {
-      throw missingColumn(['sex', 'ethnicity', 'disability'], 'at least one characteristic is needed', columns);
+      throw missingColumn(['sex', 'ethnicity', 'disability'], 'at least one characteristic is needed', p.columns);
     }
   }
   for (const c of options.intersecting ?? []) {
-    if (!has(c)) throw missingColumn([c], `--intersect ${c} needs it`, columns);
+    if (!p.has(c)) throw missingColumn([c], `--intersect ${c} needs it`, p.columns);
     if (!characteristics.includes(c)) characteristics.push(c);
   }
-  if (!has('fullPay')) {
-    warnings.push('no Full Pay column: everyone with positive hourly pay counts as a full-pay relevant employee');
-  }
+  return characteristics;
+}
 
+/** The fields the figures read, before extra characteristics: pay, hours, bonus, characteristics, unit, --within. */
+function fieldsUsed(p: Planning, options: PlanOptions, payMethod: PayMethod, unit: Unit, characteristics: readonly Characteristic[]): Set<Field> {
   const used = new Set<Field>([...PAY_METHOD_FIELDS[payMethod], 'contractedHours', 'bonusPay', 'fullPay', ...characteristics]);
   if (payMethod === 'annual-salary') used.add('fte');
   if (unit === 'person') used.add('employeeNumber');
@@ -159,27 +183,44 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
   used.add('assignmentNumber');
   if (options.within !== undefined) {
     const field = options.within === 'staffGroup' ? 'staffGroup' : 'grade';
-    if (!has(field)) throw missingColumn([field], `--within ${options.within} needs it`, columns);
+    if (!p.has(field)) throw missingColumn([field], `--within ${options.within} needs it`, p.columns);
     // A person's staff group and grade come from their primary assignment.
     used.add(field).add('primaryAssignment');
   }
-  const extra: PlannedExtra[] = (options.extra ?? []).map((x) => {
+  return used;
+}
+
+/** --characteristic and --age: the column each is read from (adding the fields they use). */
+function planExtras(p: Planning, extra: readonly ExtraCharacteristic[], used: Set<Field>): PlannedExtra[] {
+  return extra.map((x) => {
     if (x.kind === 'age') {
-      if (!has('dateOfBirth')) throw missingColumn(['dateOfBirth'], 'age bands are worked out from date of birth', columns);
+      if (!p.has('dateOfBirth')) throw missingColumn(['dateOfBirth'], 'age bands are worked out from date of birth', p.columns);
       used.add('dateOfBirth').add('primaryAssignment');
-      return { ...x, index: columns.index.get('dateOfBirth') as number };
+      return { ...x, index: p.columns.index.get('dateOfBirth') as number };
     }
-    const index = columns.headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(x.header ?? ''));
+    const index = p.columns.headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(x.header ?? ''));
     if (index === -1) {
       throw new DataError(`missing column "${x.header}" for the characteristic ${x.name}`, [
-        `headers found: ${columns.headers.map((h) => JSON.stringify(h)).join(', ')}`,
+        `headers found: ${p.columns.headers.map((h) => JSON.stringify(h)).join(', ')}`,
       ]);
     }
     used.add('primaryAssignment');
     return { ...x, index };
   });
-  const fields = [...used].filter(has);
+}
 
+/** What this run will do with this file: each step checks the columns it needs, in this order. */
+export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
+  requireKnownHeaders(columns);
+  const p: Planning = { columns, has: (f) => columns.index.has(f), required: new Map(), warnings: [] };
+  const { payMethod, payMethodReason } = choosePayMethod(p, options);
+  const { unit, unitReason } = chooseUnit(p, options);
+  const characteristics = chooseCharacteristics(p, options);
+  if (!p.has('fullPay')) {
+    p.warnings.push('no Full Pay column: everyone with positive hourly pay counts as a full-pay relevant employee');
+  }
+  const used = fieldsUsed(p, options, payMethod, unit, characteristics);
+  const extra = planExtras(p, options.extra ?? [], used);
   return {
     payMethod,
     payMethodReason,
@@ -187,10 +228,10 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
     unitReason,
     characteristics,
     extra,
-    requirements: { present: new Set(columns.index.keys()), required },
-    fields,
-    hasFullPayColumn: has('fullPay'),
-    hasBonusColumn: has('bonusPay'),
-    warnings,
+    requirements: { present: new Set(columns.index.keys()), required: p.required },
+    fields: [...used].filter(p.has),
+    hasFullPayColumn: p.has('fullPay'),
+    hasBonusColumn: p.has('bonusPay'),
+    warnings: p.warnings,
   };
 }

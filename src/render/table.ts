@@ -131,17 +131,36 @@ function perPoundLine(view: CharacteristicReport): string | undefined {
   return wrap(`Median hourly pay: for every £1 ${people(reference.group)} earn, ${list}.`, 100);
 }
 
-function wrap(text: string, width: number): string {
+function wrap(text: string, width: number, indent = '  '): string {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
     if (line !== '' && line.length + 1 + word.length > width) {
       lines.push(line);
-      line = `  ${word}`;
+      line = `${indent}${word}`;
     } else line = line === '' ? word : `${line} ${word}`;
   }
   if (line !== '') lines.push(line);
   return lines.join('\n');
+}
+
+/**
+ * Where the settings came from, on one line: "from paygap.config.json: payMethod, unit;
+ * command line: within; others default". A list combined from both places is in both.
+ */
+function settingsLine(sources: Report['method']['settingSources'] | undefined): string | undefined {
+  const entries = Object.entries(sources ?? {});
+  if (entries.length === 0) return undefined;
+  const fromConfig = new Map<string, string[]>();
+  const fromCommandLine: string[] = [];
+  for (const [name, source] of entries) {
+    if (source.from === 'config' || source.from === 'config and command line') fromConfig.set(source.file, [...(fromConfig.get(source.file) ?? []), name]);
+    if (source.from === 'command line' || source.from === 'config and command line') fromCommandLine.push(name);
+  }
+  const parts = [...fromConfig].map(([file, names]) => `from ${file}: ${names.join(', ')}`);
+  if (fromCommandLine.length > 0) parts.push(`command line: ${fromCommandLine.join(', ')}`);
+  if (entries.some(([, source]) => source.from === 'default')) parts.push(parts.length === 0 ? 'all default' : 'others default');
+  return parts.join('; ');
 }
 
 function renderHeader(report: Report, chalk: ChalkInstance): string {
@@ -154,9 +173,13 @@ function renderHeader(report: Report, chalk: ChalkInstance): string {
     `${label('Snapshot')}${report.snapshotDate ?? 'not given (use --snapshot-date)'}`,
     `${label('Hourly pay')}${m.payMethod}: ${m.payMethodReason}`,
     `${label('Unit')}${m.unit}: ${m.unitReason}`,
+  ];
+  const settings = settingsLine(m.settingSources);
+  if (settings !== undefined) lines.push(wrap(`${label('Settings')}${settings}`, 100, ' '.repeat(14)));
+  lines.push(
     `${label('Population')}${count(p.rowsRead)} rows read: ${count(p.rowsValid)} valid, ${count(p.rowsInvalid)} invalid; ` +
       `${count(p.relevantEmployees)} relevant employees, ${count(p.fullPayEmployees)} on full pay`,
-  ];
+  );
   for (const e of p.exclusions) lines.push(`${label('Excluded')}${count(e.count)} ${e.reason}`);
   lines.push(
     `${label('Small groups')}${wrap(disclosureSentence(report.disclosureControl, m.minGroupSize), 86).replaceAll('\n  ', `\n${' '.repeat(14)}`)}`,

@@ -4,6 +4,7 @@ import type { RunPlan } from '../ingest/plan.js';
 import type { DataQuality, ReasonCount, UnrecognisedValue } from '../ingest/quality.js';
 import type { UnitsResult } from '../ingest/units.js';
 import { VIEWS } from './views.js';
+import type { SettingSource } from './model.js';
 
 /** `paygap validate`: the data-quality report, with no pay figures. */
 export interface QualityReport {
@@ -25,6 +26,8 @@ export interface QualityReport {
     readonly ratePercent: number | null;
   }[];
   readonly warnings: readonly string[];
+  /** Where each reading setting came from; report-only settings are not used by validate. */
+  readonly settingSources: Readonly<Record<string, SettingSource>>;
 }
 
 export interface QualityInput {
@@ -37,6 +40,7 @@ export interface QualityInput {
   readonly plan: RunPlan;
   readonly quality: DataQuality;
   readonly units: UnitsResult;
+  readonly settingSources?: Readonly<Record<string, SettingSource>> | undefined;
 }
 
 export function buildQualityReport(input: QualityInput): QualityReport {
@@ -86,5 +90,6 @@ export function buildQualityReport(input: QualityInput): QualityReport {
     unrecognised: input.quality.unrecognised,
     characteristics,
     warnings: input.plan.warnings,
+    settingSources: input.settingSources ?? {},
   };
 }

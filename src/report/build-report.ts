@@ -5,7 +5,7 @@ import type { PayConfig, PayPeriod } from '../schema/pay.js';
 import type { Units, UnitsResult } from '../ingest/units.js';
 import { buildView } from './build-view.js';
 import { viewContext, type CodeColumn, type ViewContext } from './ordered.js';
-import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type IntersectionReport, type Report } from './model.js';
+import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type IntersectionReport, type Report, type SettingSource } from './model.js';
 import { VIEWS, viewsOf, type ViewDefinition } from './views.js';
 import { govukFigures } from './govuk.js';
 import { intersect, intersectionColumn } from './intersections.js';
@@ -38,6 +38,8 @@ export interface ReportInput {
   readonly quality: DataQuality;
   readonly units: UnitsResult;
   readonly warnings: readonly string[];
+  /** Where each setting came from (see Method.settingSources). */
+  readonly settingSources?: Readonly<Record<string, SettingSource>> | undefined;
 }
 
 /** The report, and what disclosure control needs to know about how its cells are made of people. */
@@ -176,5 +178,6 @@ function methodOf(input: ReportInput): Report['method'] {
     fullPayColumn: plan.hasFullPayColumn,
     bonusColumn: plan.hasBonusColumn,
     columns: Object.fromEntries(input.columns),
+    settingSources: input.settingSources ?? {},
   };
 }

@@ -147,7 +147,23 @@ export interface Method {
   readonly bonusColumn: boolean;
   /** Field → the header it was read from. */
   readonly columns: Partial<Record<Field, string>>;
+  /**
+   * Where each setting that can change a figure came from, by setting name (the config
+   * file's key, e.g. "payMethod", "minGroupSize"). An added field (schemaVersion 1 still);
+   * empty when a report is built without the command line.
+   */
+  readonly settingSources: Readonly<Record<string, SettingSource>>;
 }
+
+/**
+ * Where a setting came from: the built-in default, the config file (named as given, e.g.
+ * "paygap.config.json"), the command line, or both (lists such as map, whose entries combine).
+ */
+export type SettingSource =
+  | { readonly from: 'default' }
+  | { readonly from: 'config'; readonly file: string }
+  | { readonly from: 'command line' }
+  | { readonly from: 'config and command line'; readonly file: string };
 
 export interface Exclusion {
   readonly reason: string;

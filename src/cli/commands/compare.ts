@@ -5,9 +5,10 @@ import { comparableReport, compareReports, type Comparison } from '../../report/
 import type { PublishedReport } from '../../report/published.js';
 import { write, type CliIo } from '../io.js';
 import { emit } from '../output.js';
+import { COMPARE_FORMATS, type CompareFormat } from '../formats.js';
 
 export interface CompareOptions {
-  readonly format: 'table' | 'json' | 'markdown';
+  readonly format: CompareFormat;
   readonly output?: string | undefined;
   readonly quiet: boolean;
 }
@@ -35,7 +36,7 @@ export async function readReport(path: string, io: CliIo): Promise<PublishedRepo
 
 /** `paygap compare <previous.json> <current.json>`: each figure then, now and the change. */
 export async function compareCommand(previousPath: string, currentPath: string, options: CompareOptions, io: CliIo): Promise<Comparison> {
-  if (!['table', 'json', 'markdown'].includes(options.format)) throw new UsageError(`--format ${options.format}: expected table, json or markdown`);
+  if (!COMPARE_FORMATS.includes(options.format)) throw new UsageError(`--format ${options.format}: expected table, json or markdown`);
   const comparison = compareReports(await readReport(previousPath, io), await readReport(currentPath, io));
   if (!options.quiet) for (const w of comparison.warnings) await write(io.stderr, `paygap: warning: ${w}\n`);
   let text: string;

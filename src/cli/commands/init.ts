@@ -6,8 +6,17 @@ import { resolveHeaders } from '../../schema/headers.js';
 import { planRun } from '../../ingest/plan.js';
 import { openInput } from '../../io/source.js';
 import { RecordScanner } from '../../io/scan-records.js';
-import { CONFIG_FILE, type Config } from '../config.js';
+import { CONFIG_FILE } from '../config-file.js';
+import { defaultOf } from '../option-table.js';
 import { write, type CliIo } from '../io.js';
+
+/** The config `paygap init` proposes: the mapping found, the pay method and unit, the default minimum group size. */
+export interface ProposedConfig {
+  readonly map: Record<string, string>;
+  readonly payMethod?: string;
+  readonly unit?: string;
+  readonly minGroupSize: number;
+}
 
 export interface InitOptions {
   readonly output?: string | undefined;
@@ -47,7 +56,7 @@ function candidates(field: Field, ignored: readonly string[]): string[] {
  * (and by which alias), which fields are missing, and write a paygap.config.json that maps
  * every matched column explicitly, so a renamed column fails loudly in a later monthly run.
  */
-export async function initCommand(file: string, options: InitOptions, io: CliIo): Promise<Config> {
+export async function initCommand(file: string, options: InitOptions, io: CliIo): Promise<ProposedConfig> {
   const headers = await readHeader(file, io);
   const columns = resolveHeaders(headers, new Map());
   // A file a report could not run on yet still gets a proposal, with what is missing said.
@@ -80,10 +89,10 @@ export async function initCommand(file: string, options: InitOptions, io: CliIo)
   if (plan !== undefined) lines.push(`Pay method: ${plan.payMethod} (${plan.payMethodReason}); unit: ${plan.unit}`);
   else lines.push(`Before a report can run: ${problem?.message}. Add the column to "map" in the config.`);
 
-  const config: Config = {
+  const config: ProposedConfig = {
     map: Object.fromEntries(columns.header),
     ...(plan === undefined ? {} : { payMethod: plan.payMethod, unit: plan.unit }),
-    minGroupSize: 10,
+    minGroupSize: defaultOf('minGroupSize'),
   };
   const target = resolve(io.cwd, options.output ?? CONFIG_FILE);
   if (!options.force) {

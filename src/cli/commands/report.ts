@@ -1,16 +1,16 @@
 import { progressReporter } from '../progress.js';
-import { reportOf } from '../../pipeline.js';
 import type { Report } from '../../report/model.js';
+import type { PublishedReport } from '../../report/published.js';
 import { invalidRowsListing } from '../issues-listing.js';
 import { useColour, write, type CliIo } from '../io.js';
 import type { ReportOptions } from '../options.js';
 import { emit } from '../output.js';
 import { analyse } from '../../ingest/analyse.js';
+import { reportOf } from '../../pipeline.js';
 import { toolVersion } from '../version.js';
-import { UsageError } from '../../errors.js';
 
 /** Renderers load on demand: JSON output never loads the table libraries. */
-async function render(report: Report, options: ReportOptions, io: CliIo): Promise<string> {
+async function render(report: Report, options: ReportOptions, io: CliIo, previous: PublishedReport | undefined): Promise<string> {
   switch (options.format) {
     case 'json':
       return (await import('../../render/json.js')).renderJson(report);
@@ -19,12 +19,12 @@ async function render(report: Report, options: ReportOptions, io: CliIo): Promis
     case 'csv':
       return (await import('../../render/csv.js')).renderCsv(report);
     case 'html': {
-      let previous;
-      if (options.previous !== undefined) {
-        const [{ readReport }, { compareReports }, { publish }] = await Promise.all([import('./compare.js'), import('../../report/compare.js'), import('../../render/json.js')]);
-        previous = compareReports(await readReport(options.previous, io), publish(report));
+      let comparison;
+      if (previous !== undefined) {
+        const [{ compareReports }, { publish }] = await Promise.all([import('../../report/compare.js'), import('../../render/json.js')]);
+        comparison = compareReports(previous, publish(report));
       }
-      return (await import('../../render/html.js')).renderHtml(report, { previous });
+      return (await import('../../render/html.js')).renderHtml(report, { previous: comparison });
     }
     case 'table':
       return (await import('../../render/table.js')).renderTable(report, {
@@ -33,8 +33,10 @@ async function render(report: Report, options: ReportOptions, io: CliIo): Promis
   }
 }
 
-/** `paygap report <file>`: read, validate, compute every figure, render, write. */
+/** `paygap report <file>`: read, validate, compute every figure, control disclosure, render, write. */
 export async function reportCommand(file: string, options: ReportOptions, io: CliIo): Promise<Report> {
+  // Last year's report first: a missing or malformed one stops the run before the export is read.
+  const previous = options.previous === undefined ? undefined : await (await import('./compare.js')).readReport(options.previous, io);
   const { loaded, units, quality } = await analyse(file, options, io, options.quiet ? undefined : progressReporter(io.stderr));
   if (!options.quiet) {
     const listing = invalidRowsListing(quality);
@@ -44,8 +46,7 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
   if (!options.quiet) {
     for (const warning of report.warnings) await write(io.stderr, `paygap: warning: ${warning}\n`);
   }
-  if (options.previous !== undefined && options.format !== 'html') throw new UsageError('--previous goes with --format html (for compare tables, use paygap compare)');
-  const text = await render(report, options, io);
+  const text = await render(report, options, io, previous);
   await emit(text, options.output, io);
   return report;
 }

@@ -4,14 +4,9 @@ import { renderQualityJson, renderQualityTable } from '../../render/quality.js';
 import { DataError } from '../../errors.js';
 import { invalidRowsListing } from '../issues-listing.js';
 import { write, type CliIo } from '../io.js';
-import type { Format, ReadOptions } from '../options.js';
+import type { ValidateOptions } from '../options.js';
 import { emit } from '../output.js';
 import { analyse } from '../../ingest/analyse.js';
-
-export interface ValidateOptions extends ReadOptions {
-  readonly format: Format;
-  readonly output?: string | undefined;
-}
 
 /**
  * `paygap validate <file>`: the data-quality report (rows, invalid rows, unrecognised codes,
@@ -34,6 +29,7 @@ export async function validateCommand(file: string, options: ValidateOptions, io
     plan: loaded.plan,
     quality,
     units,
+    settingSources: options.settingSources,
   });
   await emit(options.format === 'json' ? renderQualityJson(report) : renderQualityTable(report), options.output, io);
   if (options.strict && quality.rowsInvalid > 0) {
