@@ -4,7 +4,7 @@ import type { Report } from '../../report/model.js';
 import { invalidRowsListing } from '../issues-listing.js';
 import { useColour, write, type CliIo } from '../io.js';
 import type { ReportOptions } from '../options.js';
-import { emit } from '../output.js';
+import { emit, refuseOutputOntoInput } from '../output.js';
 import { analyse, requireUsable } from '../../ingest/analyse.js';
 import { toolVersion } from '../version.js';
 import { UsageError } from '../../errors.js';
@@ -35,6 +35,7 @@ async function render(report: Report, options: ReportOptions, io: CliIo): Promis
 
 /** `paygap report <file>`: read, validate, compute every figure, render, write. */
 export async function reportCommand(file: string, options: ReportOptions, io: CliIo): Promise<Report> {
+  await refuseOutputOntoInput(options.output, [file, options.previous], io);
   const { loaded, units, quality } = await analyse(file, options, io, options.quiet ? undefined : progressReporter(io.stderr));
   if (!options.quiet) {
     const listing = invalidRowsListing(quality);

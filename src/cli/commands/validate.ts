@@ -5,7 +5,7 @@ import { DataError } from '../../errors.js';
 import { invalidRowsListing } from '../issues-listing.js';
 import { write, type CliIo } from '../io.js';
 import type { Format, ReadOptions } from '../options.js';
-import { emit } from '../output.js';
+import { emit, refuseOutputOntoInput } from '../output.js';
 import { analyse } from '../../ingest/analyse.js';
 
 export interface ValidateOptions extends ReadOptions {
@@ -19,6 +19,7 @@ export interface ValidateOptions extends ReadOptions {
  * when any row is invalid.
  */
 export async function validateCommand(file: string, options: ValidateOptions, io: CliIo): Promise<QualityReport> {
+  await refuseOutputOntoInput(options.output, [file], io);
   const { loaded, units, quality } = await analyse(file, options, io, options.quiet ? undefined : progressReporter(io.stderr));
   if (!options.quiet) {
     const listing = invalidRowsListing(quality);
