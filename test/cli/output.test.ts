@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,11 +18,16 @@ const SAMPLE = join(root, 'fixtures/esr-sample.csv');
 const CLI = join(root, 'bin/paygap.js');
 const isRoot = process.getuid?.() === 0;
 
+const made: string[] = [];
 function workdir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'paygap-output-'));
+  made.push(dir);
   copyFileSync(SAMPLE, join(dir, 'staff.csv'));
   return dir;
 }
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 const temporaryFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
 const report = (dir: string, ...args: string[]) => runCli(['report', 'staff.csv', '--format', 'json', '--quiet', ...args], { cwd: dir });
 /** The built binary under bash in `dir`, killed after 20 s. */

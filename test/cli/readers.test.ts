@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -18,6 +18,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'paygap-readers-'));
 const SAMPLE = join(root, 'fixtures/esr-sample.csv');
 const NOT_TEXT = /the file has NUL bytes, so it is not a CSV text file/;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The built binary under bash, killed after 20 s. */
 const bash = (script: string) => spawnSync('bash', ['-c', script], { cwd: root, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL', env: { ...process.env, DIR: dir } });
