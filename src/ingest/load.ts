@@ -47,8 +47,12 @@ export function prepare(headers: readonly string[], options: LoadOptions): Prepa
   return { columns, plan, pay };
 }
 
-export const emptyInput = (name: string) =>
-  new DataError(`${name === '-' ? 'stdin' : name} is empty: expected a header row and at least one data row`);
+/** No header row: the input has no bytes, or only blank lines. */
+export function emptyInput(name: string, bytes: number): DataError {
+  const shown = name === '-' ? 'stdin' : name;
+  if (bytes === 0) return new DataError(`${shown} is empty: expected a header row and at least one data row`);
+  return new DataError(`${shown} has only blank lines (${bytes.toLocaleString('en-GB')} bytes): expected a header row and at least one data row`);
+}
 
 /**
  * Read and validate a whole export on this thread: header → plan → every row through the
@@ -78,7 +82,7 @@ export async function loadInput(name: string, stream: Readable, options: LoadOpt
     options.onProgress?.(consumer?.quality.rowsRead ?? 0, bytes);
   }
   scanner.end();
-  if (prepared === undefined || consumer === undefined) throw emptyInput(name);
+  if (prepared === undefined || consumer === undefined) throw emptyInput(name, bytes);
   return {
     file: name,
     sha256: hash.digest('hex'),

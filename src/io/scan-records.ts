@@ -1,7 +1,37 @@
 import { DataError } from '../errors.js';
 import { cellText } from './cell-text.js';
-import { isUtf8 } from 'node:buffer';
-import { TextDecoder } from 'node:util';
+import { detectDelimiter } from './delimiter.js';
+import { requireUtf8, type Encoding } from './encoding.js';
+import { LineBuffer } from './line-buffer.js';
+import { TextSearch } from './text-search.js';
+import type { RecordSink, ScanOptions, ScanWork } from './record-sink.js';
+
+export { ENCODINGS, type Encoding } from './encoding.js';
+export type { RecordSink, ScanOptions, ScanWork } from './record-sink.js';
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+/**
+ * The record being scanned. While one of its quoted fields is still open where a text ends
+ * (`open`), it waits for the next text with the line that field opened on, whether it holds a
+ * doubled quote so far and, when the field is needed, its text so far.
+ */
+interface RecordState {
+  first: number;
+  header: boolean;
+  cells: string[];
+  field: number;
+  linesInside: number;
+  problem: string | undefined;
+  open: boolean;
+  opened: number;
+  escaped: boolean;
+  parts: string[] | undefined;
+}
+
+const neverClosed = (line: number) => new DataError(`line ${line}: a quoted field is never closed (a " without its closing ")`);
 
 /**
  * A streaming CSV record scanner (RFC 4180), written for speed on ESR-sized exports.
@@ -25,54 +55,26 @@ import { TextDecoder } from 'node:util';
  *
  * Records are cut from the bytes read as Latin-1 (see cell-text.ts): a cell's characters are
  * its bytes, and `cellText` gives its UTF-8 text. The header is passed already decoded.
+ *
+ * Time is linear in the input whatever the field lengths: bytes after the last line end are
+ * held as a list of chunks and joined once a line end arrives; a quoted field still open at
+ * the end of a chunk is remembered with where its scan stopped, and the next chunk is
+ * searched only for its closing quote; the next delimiter is remembered across records, so a
+ * line without one is not searched again for every record. `work` counts what was done, so
+ * tests can check this without timing anything.
  */
-export interface RecordSink {
-  /** The header record. Returns the column indices the run needs (others are not copied). */
-  header(fields: string[]): readonly number[];
-  /**
-   * One record. `cells` holds the needed columns (a reused array: copy what you keep);
-   * `fieldCount` is how many fields the record has.
-   */
-  record(cells: readonly string[], fieldCount: number, line: number): void;
-  /** A record that is not valid CSV: an invalid row, not a crash. */
-  malformed(line: number, message: string): void;
-}
-
-/** How the bytes are encoded. UTF-16 is also recognised by its byte order mark. */
-export const ENCODINGS = ['utf8', 'windows-1252', 'latin1', 'utf16le', 'utf16be'] as const;
-export type Encoding = (typeof ENCODINGS)[number];
-
-/** Delimiters tried when detecting: the header's most frequent one outside quotes wins. */
-const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
-
-export interface ScanOptions {
-  /** A single character, or 'auto' to detect it from the header (the default). */
-  readonly delimiter?: string;
-  /** Default utf8; a UTF-16 byte order mark overrides it. */
-  readonly encoding?: Encoding;
-}
-
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
-const NEWLINE_BYTE = 0x0a;
-
 export class RecordScanner {
-  /** Bytes after the last line end seen, not yet decoded (an incomplete line). */
-  private pending: Buffer | undefined;
-  /** Text of a record whose quoted field is still open at the end of the last chunk. */
-  private carry = '';
+  /** Cuts the chunks read into complete lines. */
+  private readonly bytes: LineBuffer;
+  private readonly search = new TextSearch();
+  private readonly rec: RecordState = { first: 1, header: false, cells: [], field: 0, linesInside: 0, problem: undefined, open: false, opened: 0, escaped: false, parts: undefined };
   private line = 1;
-  private started = false;
   private sawHeader = false;
   private cells: string[] = [];
   private isNeeded: boolean[] = [];
   private delimiter: number;
   private delimiterText: string;
   private readonly detect: boolean;
-  private readonly encoding: Encoding;
-  /** Turns other encodings into UTF-8 bytes before scanning. */
-  private transcoder: TextDecoder | undefined;
 
   constructor(
     private readonly sink: RecordSink,
@@ -81,14 +83,17 @@ export class RecordScanner {
     this.detect = (options.delimiter ?? 'auto') === 'auto';
     this.delimiterText = this.detect ? ',' : (options.delimiter as string);
     this.delimiter = this.delimiterText.charCodeAt(0);
-    this.encoding = options.encoding ?? 'utf8';
-    if (this.encoding !== 'utf8') this.transcoder = new TextDecoder(this.encoding === 'latin1' ? 'windows-1252' : this.encoding.replace('utf16', 'utf-16'));
+    this.bytes = new LineBuffer(options.encoding ?? 'utf8');
   }
 
   /** The encoding read: as given, or UTF-16 when a byte order mark says so. */
   get encodingUsed(): Encoding {
-    const name = this.transcoder?.encoding;
-    return name === 'utf-16le' ? 'utf16le' : name === 'utf-16be' ? 'utf16be' : this.encoding;
+    return this.bytes.encodingUsed;
+  }
+
+  /** What the scanner has done so far (see ScanWork). */
+  get work(): ScanWork {
+    return { searched: this.search.searched, copied: this.bytes.copied };
   }
 
   /** The delimiter in use (detected from the header unless given). */
@@ -96,236 +101,190 @@ export class RecordScanner {
     return this.delimiterText;
   }
 
-  get headerSeen(): boolean {
-    return this.sawHeader;
-  }
-
   /**
    * Start after a header read elsewhere: for a worker thread that scans a later part of the
    * file. `line` is the line the part starts on.
    */
   resume(needed: readonly number[], width: number, line: number): void {
-    this.started = true;
-    this.transcoder = undefined; // the parallel reader sends UTF-8 only
+    this.bytes.startPlain(); // the parallel reader sends UTF-8 only
     this.sawHeader = true;
     this.line = line;
-    this.isNeeded = Array.from({ length: Math.max(width, ...needed.map((i) => i + 1)) }, (_, i) => needed.includes(i));
-    this.cells = new Array<string>(this.isNeeded.length).fill('');
+    this.need(needed, width);
   }
 
-  /** Feed the next chunk of bytes. */
+  /** Feed the next chunk of bytes. The scanner may keep `chunk` until a line end arrives: do not reuse it. */
   push(chunk: Buffer): void {
-    if (!this.started) {
-      const head = this.pending === undefined ? chunk : Buffer.concat([this.pending, chunk]);
-      if (head.length < 4) {
-        this.pending = head; // too short to tell the byte order mark yet
-        return;
-      }
-      this.pending = undefined;
-      chunk = this.begin(head);
-    }
-    if (this.transcoder !== undefined) chunk = Buffer.from(this.transcoder.decode(chunk, { stream: true }), 'utf8');
-    const buffer = this.pending === undefined ? chunk : Buffer.concat([this.pending, chunk]);
-    this.pending = undefined;
-    // A line feed byte never occurs inside a multi-byte UTF-8 character, so cutting after
-    // the last one never splits a character.
-    const last = buffer.lastIndexOf(NEWLINE_BYTE);
-    if (last === -1) {
-      this.pending = buffer;
-      return;
-    }
-    if (last + 1 < buffer.length) this.pending = Buffer.from(buffer.subarray(last + 1));
-    const region = buffer.subarray(0, last + 1);
-    this.requireUtf8(region);
-    this.scan(this.carry + region.toString('latin1'), false);
+    const lines = this.bytes.push(chunk);
+    if (lines !== undefined) this.scanRegion(lines, false);
   }
 
   /** The input has ended: scan what is left, including a last line without a line end. */
   end(): void {
-    if (!this.started) {
-      const head = this.pending ?? Buffer.alloc(0);
-      this.pending = undefined;
-      const rest = this.begin(head);
-      this.pending = this.transcoder === undefined ? rest : Buffer.from(this.transcoder.decode(rest), 'utf8');
-    } else if (this.transcoder !== undefined) {
-      const tail = Buffer.from(this.transcoder.decode(), 'utf8');
-      if (tail.length > 0) this.pending = this.pending === undefined ? tail : Buffer.concat([this.pending, tail]);
+    const rest = this.bytes.end();
+    if (rest.length > 0 || this.rec.open) this.scanRegion(rest, true);
+  }
+
+  /** Check and scan bytes that end at a line end (or at the end of the input, with `final`). */
+  private scanRegion(region: Buffer, final: boolean): void {
+    if (!this.bytes.transcoding) requireUtf8(region, this.line + (this.rec.open ? this.rec.linesInside : 0));
+    let text = region.toString('latin1');
+    if (final && text.charCodeAt(text.length - 1) !== LF) text += '\n';
+    this.scan(text, final);
+  }
+
+  /** Scan complete lines. A record whose quoted field is still open waits for the next text. */
+  private scan(text: string, final: boolean): void {
+    this.search.reset(this.delimiterText);
+    let pos = this.rec.open ? this.closeOpen(text, final) : 0;
+    while (pos !== -1 && pos < text.length) pos = this.record(text, pos, final);
+  }
+
+  /** Start the record at `pos`. Returns where the next record starts, or -1 when it waits for more text. */
+  private record(text: string, pos: number, final: boolean): number {
+    const lineEnd = this.search.lineEnd(text, pos);
+    // Blank line (empty or a lone CR): not a record.
+    if (lineEnd === pos || (lineEnd === pos + 1 && text.charCodeAt(pos) === CR)) {
+      this.line++;
+      return lineEnd + 1;
     }
-    if (this.pending !== undefined) this.requireUtf8(this.pending);
-    let text = this.carry + (this.pending === undefined ? '' : this.pending.toString('latin1'));
-    this.pending = undefined;
-    this.carry = '';
-    if (text === '') return;
-    if (text.charCodeAt(text.length - 1) !== LF) text += '\n';
-    this.scan(text, true);
+    const rec = this.rec;
+    rec.first = this.line;
+    rec.header = !this.sawHeader;
+    if (rec.header && this.detect) this.useDelimiter(detectDelimiter(text.slice(pos, lineEnd)));
+    rec.cells = rec.header ? [] : this.cells;
+    rec.field = 0;
+    rec.linesInside = 0;
+    rec.problem = undefined;
+    return this.fields(text, pos, lineEnd, final);
   }
 
   /**
-   * The first bytes: a byte order mark chooses UTF-8 or UTF-16; NUL bytes without one mean
-   * UTF-16 without a mark, or not text at all. Returns the bytes after any mark.
+   * The fields of the current record from `start` (which starts a field) to its end.
+   * Returns where the next record starts, or -1 when a quoted field is open at the end of text.
    */
-  private begin(head: Buffer): Buffer {
-    this.started = true;
-    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return head.subarray(3);
-    if (head[0] === 0xff && head[1] === 0xfe) {
-      this.transcoder = new TextDecoder('utf-16le');
-      return head.subarray(2);
-    }
-    if (head[0] === 0xfe && head[1] === 0xff) {
-      this.transcoder = new TextDecoder('utf-16be');
-      return head.subarray(2);
-    }
-    if (this.transcoder === undefined && head.subarray(0, 4096).includes(0)) {
-      throw new DataError('the file has NUL bytes, so it is not a CSV text file', [
-        'if it is a CSV saved as UTF-16 without a byte order mark, rerun with --encoding utf16le',
-        'if it is a spreadsheet (.xlsx), save it as "CSV UTF-8" first',
-      ]);
-    }
-    return head;
-  }
-
-  /** Stop before any figure is computed from wrongly decoded text. */
-  private requireUtf8(region: Buffer): void {
-    if (this.transcoder !== undefined || isUtf8(region)) return;
-    let line = this.line + countLines(this.carry);
-    let start = 0;
-    for (let end = region.indexOf(NEWLINE_BYTE); ; end = region.indexOf(NEWLINE_BYTE, start)) {
-      if (!isUtf8(region.subarray(start, end === -1 ? region.length : end))) break;
-      if (end === -1) break;
-      line++;
-      start = end + 1;
-    }
-    throw new DataError(`line ${line}: the file is not valid UTF-8`, [
-      'it looks like Windows-1252 (Latin-1), which Excel writes for "CSV (Comma delimited)"; nothing was computed',
-      'rerun with --encoding windows-1252, or save the file as "CSV UTF-8" in Excel',
-    ]);
-  }
-
-  /** Scan complete lines. An unfinished quoted record is carried to the next chunk. */
-  private scan(text: string, final: boolean): void {
-    this.carry = '';
-    const length = text.length;
-    let d = this.delimiter;
-    let delimiterText = this.delimiterText;
-    let pos = 0;
-    while (pos < length) {
-      let lineEnd = text.indexOf('\n', pos);
-      // Blank line (empty or a lone CR): not a record.
-      if (lineEnd === pos || (lineEnd === pos + 1 && text.charCodeAt(pos) === CR)) {
-        this.line++;
-        pos = lineEnd + 1;
-        continue;
-      }
-      const first = this.line;
-      const header = !this.sawHeader;
-      if (header && this.detect) {
-        this.detectDelimiter(text.slice(pos, lineEnd));
-        d = this.delimiter;
-        delimiterText = this.delimiterText;
-      }
-      const cells = header ? [] : this.cells;
-      const isNeeded = this.isNeeded;
-      let field = 0;
-      let start = pos;
-      let linesInside = 0;
-      let problem: string | undefined;
-      let next = -1; // where the next record starts
-      for (;;) {
-        if (text.charCodeAt(start) === QUOTE) {
-          // Quoted field: find the closing quote, skipping doubled quotes.
-          let close = text.indexOf('"', start + 1);
-          let escaped = false;
-          while (close !== -1 && text.charCodeAt(close + 1) === QUOTE) {
-            escaped = true;
-            close = text.indexOf('"', close + 2);
-          }
-          if (close === -1) {
-            if (final) throw new DataError(`line ${first + linesInside}: a quoted field is never closed (a " without its closing ")`);
-            this.carry = text.slice(pos);
-            return;
-          }
-          if (close > lineEnd) {
-            // The field spans line breaks: count them and find the record's new line end.
-            for (let at = lineEnd; at !== -1 && at < close; at = text.indexOf('\n', at + 1)) linesInside++;
-            lineEnd = text.indexOf('\n', close);
-          }
-          if (header || isNeeded[field]) {
-            const value = text.slice(start + 1, close);
-            cells[field] = escaped ? value.replaceAll('""', '"') : value;
-          }
-          field++;
-          const after = close + 1;
-          const c = text.charCodeAt(after);
-          if (c === d) {
-            start = after + 1;
-            continue;
-          }
-          if (c === LF || (c === CR && text.charCodeAt(after + 1) === LF)) {
-            next = lineEnd + 1;
-            break;
-          }
-          problem = 'text after the closing quote of a quoted field';
-          next = lineEnd + 1;
-          break;
+  private fields(text: string, start: number, lineEnd: number, final: boolean): number {
+    const rec = this.rec;
+    const { cells, header } = rec;
+    const { isNeeded, search } = this;
+    const d = this.delimiter;
+    let field = rec.field;
+    for (;;) {
+      if (text.charCodeAt(start) === QUOTE) {
+        const close = search.closingQuote(text, start + 1);
+        if (close === -1) {
+          rec.field = field;
+          this.carry(text, start, final);
+          return -1;
         }
-        // Unquoted field: up to the next delimiter on this line, or the line end.
-        let stop = text.indexOf(delimiterText, start);
-        const last = stop === -1 || stop > lineEnd;
-        if (last) stop = lineEnd > start && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
-        if (header) cells[field] = text.slice(start, stop);
-        else if (isNeeded[field]) {
-          // Adjacent rows often repeat a value (flags, codes, pay points): reuse the previous
-          // row's string when the text is the same, rather than cutting a new one.
-          const previous = cells[field];
-          if (previous.length !== stop - start || !text.startsWith(previous, start)) cells[field] = text.slice(start, stop);
+        if (close > lineEnd) {
+          // The field spans line breaks: count them and find the record's new line end.
+          rec.linesInside += search.countLines(text, lineEnd, close);
+          lineEnd = search.lineEnd(text, close);
+        }
+        if (header || isNeeded[field]) {
+          const value = text.slice(start + 1, close);
+          cells[field] = search.escaped ? value.replaceAll('""', '"') : value;
         }
         field++;
-        if (last) {
-          next = lineEnd + 1;
-          break;
+        if (text.charCodeAt(close + 1) === d) {
+          start = close + 2;
+          continue;
         }
-        start = stop + 1;
+        if (!endsRecord(text, close + 1)) rec.problem = 'text after the closing quote of a quoted field';
+        break;
       }
-      this.line += 1 + linesInside;
-      pos = next;
-      if (problem !== undefined) {
-        if (header) throw new DataError(`line ${first}: the header is not valid CSV (${problem})`);
-        this.sink.malformed(first, problem);
-      } else if (header) {
-        this.takeHeader(cells);
-      } else {
-        this.sink.record(cells, field, first);
+      // Unquoted field: up to the next delimiter on this line, or the line end.
+      let stop = search.nextDelimiter(text, start);
+      const last = stop > lineEnd;
+      if (last) stop = lineEnd > start && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+      if (header) cells[field] = text.slice(start, stop);
+      else if (isNeeded[field]) {
+        // Adjacent rows often repeat a value (flags, codes, pay points): reuse the previous
+        // row's string when the text is the same, rather than cutting a new one.
+        const previous = cells[field] as string;
+        if (previous.length !== stop - start || !text.startsWith(previous, start)) cells[field] = text.slice(start, stop);
       }
+      field++;
+      if (last) break;
+      start = stop + 1;
     }
+    rec.field = field;
+    return this.finish(lineEnd + 1);
   }
 
-  /** Choose the delimiter that occurs most often (outside quotes) in the header line; comma on a tie. */
-  private detectDelimiter(line: string): void {
-    const outside = line.replace(/"[^"]*"/g, '');
-    let best = ',';
-    let bestCount = 0;
-    for (const candidate of CANDIDATE_DELIMITERS) {
-      const count = outside.split(candidate).length - 1;
-      if (count > bestCount) {
-        best = candidate;
-        bestCount = count;
-      }
+  /**
+   * The record's open quoted field goes on in `text` (which starts a line): look for its
+   * closing quote here only, then scan the rest of the record.
+   */
+  private closeOpen(text: string, final: boolean): number {
+    const rec = this.rec;
+    const close = this.search.closingQuote(text, 0);
+    rec.escaped ||= this.search.escaped;
+    rec.linesInside += this.search.countLines(text, 0, close === -1 ? text.length : close);
+    if (close === -1) {
+      if (final) throw neverClosed(rec.opened);
+      rec.parts?.push(text);
+      return -1;
     }
-    this.delimiterText = best;
-    this.delimiter = best.charCodeAt(0);
+    if (rec.parts !== undefined) {
+      const value = rec.parts.join('') + text.slice(0, close);
+      rec.cells[rec.field] = rec.escaped ? value.replaceAll('""', '"') : value;
+    }
+    rec.open = false;
+    rec.parts = undefined;
+    rec.field++;
+    const lineEnd = this.search.lineEnd(text, close);
+    if (text.charCodeAt(close + 1) === this.delimiter) return this.fields(text, close + 2, lineEnd, final);
+    if (!endsRecord(text, close + 1)) rec.problem = 'text after the closing quote of a quoted field';
+    return this.finish(lineEnd + 1);
+  }
+
+  /** A quoted field from `start` is still open where the text ends: remember it and wait. */
+  private carry(text: string, start: number, final: boolean): void {
+    const rec = this.rec;
+    rec.opened = rec.first + rec.linesInside;
+    if (final) throw neverClosed(rec.opened);
+    rec.open = true;
+    rec.escaped = this.search.escaped;
+    rec.parts = rec.header || this.isNeeded[rec.field] ? [text.slice(start + 1)] : undefined;
+    rec.linesInside += this.search.countLines(text, start, text.length);
+  }
+
+  /** The record is complete: hand it on. Returns `next`, where the next record starts. */
+  private finish(next: number): number {
+    const rec = this.rec;
+    this.line += 1 + rec.linesInside;
+    if (rec.problem !== undefined) {
+      if (rec.header) throw new DataError(`line ${rec.first}: the header is not valid CSV (${rec.problem})`);
+      this.sink.malformed(rec.first, rec.problem);
+    } else if (rec.header) {
+      this.takeHeader(rec.cells);
+    } else {
+      this.sink.record(rec.cells, rec.field, rec.first);
+    }
+    return next;
+  }
+
+  private useDelimiter(delimiter: string): void {
+    this.delimiterText = delimiter;
+    this.delimiter = delimiter.charCodeAt(0);
+    this.search.reset(delimiter);
   }
 
   private takeHeader(fields: string[]): void {
     this.sawHeader = true;
-    const needed = this.sink.header(fields.map(cellText));
-    const width = Math.max(fields.length, ...needed.map((i) => i + 1));
-    this.isNeeded = Array.from({ length: width }, (_, i) => needed.includes(i));
-    this.cells = new Array<string>(width).fill('');
+    this.need(this.sink.header(fields.map(cellText)), fields.length);
+  }
+
+  /** Copy out only the `needed` columns of records `width` fields wide (or wider). */
+  private need(needed: readonly number[], width: number): void {
+    this.isNeeded = Array.from({ length: Math.max(width, ...needed.map((i) => i + 1)) }, (_, i) => needed.includes(i));
+    this.cells = new Array<string>(this.isNeeded.length).fill('');
   }
 }
 
-function countLines(text: string): number {
-  let n = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
-  return n;
+/** A record ends at `at`: LF or CRLF. */
+function endsRecord(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === LF || (c === CR && text.charCodeAt(at + 1) === LF);
 }

@@ -11,8 +11,10 @@ export interface InputSource {
 }
 
 /**
- * Check that a path is a readable regular file and return its size, turning the usual
- * mistakes (missing, a directory, no permission) into one-line data errors.
+ * Check that a path can be read and return its size (0 for a FIFO or a device), turning the
+ * usual mistakes (missing, a directory, no permission) into one-line data errors. Only a
+ * regular file is opened to check: opening a FIFO would wait for a writer, and closing it
+ * again could lose what the writer sent.
  */
 export async function inspectInput(path: string, cwd: string): Promise<number> {
   const full = resolve(cwd, path);
@@ -23,6 +25,7 @@ export async function inspectInput(path: string, cwd: string): Promise<number> {
     throw fileError(path, error);
   }
   if (info.isDirectory()) throw new DataError(`${path} is a directory, not a CSV file`);
+  if (!info.isFile()) return 0;
   try {
     await (await open(full, 'r')).close();
   } catch (error) {

@@ -53,4 +53,23 @@ describe('parallel reading', () => {
     expect(rows(many)).toEqual(rows(one));
     expect(many.assignments.length).toBe(500);
   });
+
+  it('reads blank lines, a long quoted header and a long field over many chunks and lines as one thread does', async () => {
+    const long = `${'a,b ""c""\n'.repeat(20_000)}end`;
+    const sample = [...sampleLines({ rows: 500, seed: 3 })].map((line, i) => (i === 0 ? `${line.trimEnd()},"Notes ${'\n'.repeat(3000)}"\r\n` : `${line.trimEnd()},${i === 200 ? `"${long}"` : ''}\r\n`));
+    const { one, many } = await readBoth(`\n\r\n${sample.join('')}`, 1000);
+    expect(many.sha256).toBe(one.sha256);
+    expect(rows(many)).toEqual(rows(one));
+    expect(many.quality.result()).toEqual(one.quality.result());
+    // Two blank lines, a header over 3,001 lines, 500 rows, one of them over 20,001 lines.
+    expect(many.assignments.length).toBe(500);
+    expect(many.assignments.line[0]).toBe(3004);
+    expect(many.assignments.line[499]).toBe(3003 + 500 + 20_000);
+  });
+
+  it('reads a file that is only a header without a line end as a header with no rows', async () => {
+    const { one, many } = await readBoth(`Gender,Hourly Rate,"${'x'.repeat(50_000)}"`, 1000);
+    expect(many.columns.headers).toEqual(one.columns.headers);
+    expect(many.assignments.length).toBe(0);
+  });
 });

@@ -4,7 +4,7 @@ import { DataError, UsageError } from '../../errors.js';
 import { comparableReport, compareReports, type Comparison } from '../../report/compare.js';
 import type { PublishedReport } from '../../report/published.js';
 import { write, type CliIo } from '../io.js';
-import { emit } from '../output.js';
+import { emit, refuseOutputOntoInput } from '../output.js';
 import { COMPARE_FORMATS, type CompareFormat } from '../formats.js';
 
 export interface CompareOptions {
@@ -37,6 +37,7 @@ export async function readReport(path: string, io: CliIo): Promise<PublishedRepo
 /** `paygap compare <previous.json> <current.json>`: each figure then, now and the change. */
 export async function compareCommand(previousPath: string, currentPath: string, options: CompareOptions, io: CliIo): Promise<Comparison> {
   if (!COMPARE_FORMATS.includes(options.format)) throw new UsageError(`--format ${options.format}: expected table, json or markdown`);
+  await refuseOutputOntoInput(options.output, [previousPath, currentPath], io);
   const comparison = compareReports(await readReport(previousPath, io), await readReport(currentPath, io));
   if (!options.quiet) for (const w of comparison.warnings) await write(io.stderr, `paygap: warning: ${w}\n`);
   let text: string;

@@ -1,4 +1,4 @@
-import { access, writeFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DataError, UsageError } from '../../errors.js';
 import { FIELDS, FIELD_INFO, normaliseHeader, type Field } from '../../schema/fields.js';
@@ -9,6 +9,7 @@ import { RecordScanner } from '../../io/scan-records.js';
 import { CONFIG_FILE } from '../config-file.js';
 import { defaultOf } from '../option-table.js';
 import { write, type CliIo } from '../io.js';
+import { emit, refuseOutputOntoInput } from '../output.js';
 
 /** The config `paygap init` proposes: the mapping found, the pay method and unit, the default minimum group size. */
 export interface ProposedConfig {
@@ -57,6 +58,7 @@ function candidates(field: Field, ignored: readonly string[]): string[] {
  * every matched column explicitly, so a renamed column fails loudly in a later monthly run.
  */
 export async function initCommand(file: string, options: InitOptions, io: CliIo): Promise<ProposedConfig> {
+  await refuseOutputOntoInput(options.output ?? CONFIG_FILE, [file], io);
   const headers = await readHeader(file, io);
   const columns = resolveHeaders(headers, new Map());
   // A file a report could not run on yet still gets a proposal, with what is missing said.
@@ -102,7 +104,7 @@ export async function initCommand(file: string, options: InitOptions, io: CliIo)
     );
     if (exists) throw new UsageError(`${target} already exists; use --force to replace it`);
   }
-  await writeFile(target, `${JSON.stringify(config, null, 2)}\n`);
+  await emit(`${JSON.stringify(config, null, 2)}\n`, options.output ?? CONFIG_FILE, io);
   lines.push(`Wrote ${target}. Edit it to change the mapping or settings; options on the command line override it.`);
   await write(io.stdout, `${lines.join('\n')}\n`);
   return config;

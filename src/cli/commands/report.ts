@@ -4,7 +4,7 @@ import type { PublishedReport } from '../../report/published.js';
 import { invalidRowsListing } from '../issues-listing.js';
 import { useColour, write, type CliIo } from '../io.js';
 import type { ReportOptions } from '../options.js';
-import { emit } from '../output.js';
+import { emit, refuseOutputOntoInput } from '../output.js';
 import { analyse } from '../../ingest/analyse.js';
 import { reportOf } from '../../pipeline.js';
 import { toolVersion } from '../version.js';
@@ -35,6 +35,7 @@ async function render(report: Report, options: ReportOptions, io: CliIo, previou
 
 /** `paygap report <file>`: read, validate, compute every figure, control disclosure, render, write. */
 export async function reportCommand(file: string, options: ReportOptions, io: CliIo): Promise<Report> {
+  await refuseOutputOntoInput(options.output, [file, options.previous], io);
   // Last year's report first: a missing or malformed one stops the run before the export is read.
   const previous = options.previous === undefined ? undefined : await (await import('./compare.js')).readReport(options.previous, io);
   const { loaded, units, quality } = await analyse(file, options, io, options.quiet ? undefined : progressReporter(io.stderr));

@@ -5,7 +5,7 @@ import { DataError } from '../../errors.js';
 import { invalidRowsListing } from '../issues-listing.js';
 import { write, type CliIo } from '../io.js';
 import type { ValidateOptions } from '../options.js';
-import { emit } from '../output.js';
+import { emit, refuseOutputOntoInput } from '../output.js';
 import { analyse } from '../../ingest/analyse.js';
 
 /**
@@ -14,6 +14,7 @@ import { analyse } from '../../ingest/analyse.js';
  * when any row is invalid.
  */
 export async function validateCommand(file: string, options: ValidateOptions, io: CliIo): Promise<QualityReport> {
+  await refuseOutputOntoInput(options.output, [file], io);
   const { loaded, units, quality } = await analyse(file, options, io, options.quiet ? undefined : progressReporter(io.stderr));
   if (!options.quiet) {
     const listing = invalidRowsListing(quality);

@@ -1,0 +1,72 @@
+import { isUtf8 } from 'node:buffer';
+import { TextDecoder } from 'node:util';
+import { DataError } from '../errors.js';
+
+/**
+ * How the bytes of an export are encoded, and the checks made before any of them is read as
+ * text: a byte order mark chooses UTF-8 or UTF-16; NUL bytes without one mean the file is not
+ * text; bytes that are not UTF-8 stop the run naming the line (Excel's "CSV (Comma delimited)"
+ * is Windows-1252, and reading it as UTF-8 would change names and codes silently).
+ */
+export const ENCODINGS = ['utf8', 'windows-1252', 'latin1', 'utf16le', 'utf16be'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+const LF = 0x0a;
+
+/** A decoder from `encoding` to text, or undefined for UTF-8 (read as it is). */
+export function transcoderFor(encoding: Encoding): TextDecoder | undefined {
+  if (encoding === 'utf8') return undefined;
+  return new TextDecoder(encoding === 'latin1' ? 'windows-1252' : encoding.replace('utf16', 'utf-16'));
+}
+
+/** The encoding a decoder reads (UTF-16 may have been chosen by a byte order mark). */
+export function encodingOf(transcoder: TextDecoder | undefined, given: Encoding): Encoding {
+  const name = transcoder?.encoding;
+  return name === 'utf-16le' ? 'utf16le' : name === 'utf-16be' ? 'utf16be' : given;
+}
+
+export interface ByteOrderMark {
+  /** Bytes the mark takes (0 when there is none). */
+  readonly skip: number;
+  /** The decoder to use from here: UTF-16 when the mark says so, else the one given. */
+  readonly transcoder: TextDecoder | undefined;
+}
+
+/**
+ * Read the first bytes of the input (at least 4, unless the input is shorter): a byte order
+ * mark, or NUL bytes in the first 4 KB, which mean UTF-16 without a mark or not text at all.
+ */
+export function byteOrderMark(head: Buffer, transcoder: TextDecoder | undefined): ByteOrderMark {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { skip: 3, transcoder };
+  if (head[0] === 0xff && head[1] === 0xfe) return { skip: 2, transcoder: new TextDecoder('utf-16le') };
+  if (head[0] === 0xfe && head[1] === 0xff) return { skip: 2, transcoder: new TextDecoder('utf-16be') };
+  if (transcoder === undefined && head.subarray(0, 4096).includes(0)) throw notText();
+  return { skip: 0, transcoder };
+}
+
+/** The message for bytes that are not text (a spreadsheet, UTF-16 without a mark, /dev/zero). */
+export function notText(): DataError {
+  return new DataError('the file has NUL bytes, so it is not a CSV text file', [
+    'if it is a CSV saved as UTF-16 without a byte order mark, rerun with --encoding utf16le',
+    'if it is a spreadsheet (.xlsx), save it as "CSV UTF-8" first',
+  ]);
+}
+
+/**
+ * Stop before any figure is computed from wrongly decoded text. `line` is the line `region`
+ * starts on; the message names the first line that is not UTF-8.
+ */
+export function requireUtf8(region: Buffer, line: number): void {
+  if (isUtf8(region)) return;
+  let start = 0;
+  for (let end = region.indexOf(LF); ; end = region.indexOf(LF, start)) {
+    if (!isUtf8(region.subarray(start, end === -1 ? region.length : end))) break;
+    if (end === -1) break;
+    line++;
+    start = end + 1;
+  }
+  throw new DataError(`line ${line}: the file is not valid UTF-8`, [
+    'it looks like Windows-1252 (Latin-1), which Excel writes for "CSV (Comma delimited)"; nothing was computed',
+    'rerun with --encoding windows-1252, or save the file as "CSV UTF-8" in Excel',
+  ]);
+}
