@@ -69,6 +69,14 @@ export function cellsOf(atoms: AtomTable, shapes: ReportShapes, refs: readonly T
   return cells;
 }
 
+/** A table's family: the headline, or one breakdown subgroup (whatever its view). */
+export const familyOf = (ref: TableRef): string => (ref.kind === 'breakdown' ? `subgroup ${ref.subgroup}` : 'headline');
+
+function familyOfAtom(atoms: AtomTable, atom: number): string {
+  const c = atoms.columns.indexOf(SUBGROUP_COLUMN);
+  return c === -1 ? 'headline' : `subgroup ${atoms.codes[c]![atom]}`;
+}
+
 const groupOf = (report: Report, cell: Cell): GroupReport => tableAt(report, cell.ref).groups[cell.group] as GroupReport;
 
 function populationOf(atoms: AtomTable, measure: Measure): Uint32Array {
@@ -82,12 +90,24 @@ export function costOf(report: Report, cell: Cell, people: number): number {
 }
 
 /**
- * Which shown cell to withhold to break a derivation, among the cells it uses: an undisclosed
- * category first (no gap is lost); then one that no other published cells add up to
- * (withholding it is sure to break every way of working the target out, where withholding a
- * cell that others add up to only moves the problem to that cell); then the one whose loss
- * costs readers least (costOf); then a cell of the target's own table; then report order. A
- * derivation that survives is found again in the next round, until none is left.
+ * How complements are chosen in a round (METHOD §8.4):
+ * - `thrifty` (the first rounds): an undisclosed category first (no gap is lost), then a
+ *   cell no other published cells add up to, then the least loss;
+ * - `sure` (later rounds): a cell no other published cells add up to first — withholding it
+ *   breaks every way of working the target out and cannot itself be worked out, so nothing
+ *   cascades — then the least loss;
+ * - `all` (if a derivation has survived many rounds): every cell the derivation uses.
+ */
+export type Policy = 'thrifty' | 'sure' | 'all';
+
+export function policyFor(round: number): Policy {
+  return round <= 3 ? 'thrifty' : round <= 12 ? 'sure' : 'all';
+}
+
+/**
+ * Which shown cell to withhold to break a derivation, among the cells it uses (see Policy);
+ * among equals a cell of the target's own table, then report order. A derivation that
+ * survives is found again in the next round, until none is left.
  */
 function chooseComplement(
   report: Report,
@@ -96,13 +116,21 @@ function chooseComplement(
   twinsOf: (id: number) => readonly Cell[],
   population: (cell: Cell) => number,
   redundant: (id: number) => boolean,
+  policy: Policy,
+  targetFamily: string,
 ): number {
   const first = (id: number) => twinsOf(id)[0] as Cell;
   const cost = (id: number) => twinsOf(id).reduce((sum, twin) => sum + costOf(report, twin, population(twin)), 0);
   const compared = (id: number) => (groupOf(report, first(id)).comparable ? 1 : 0);
   const essential = (id: number) => (redundant(id) ? 1 : 0);
   const sameTable = (id: number) => (target.kind === 'cell' && twinsOf(id).some((c) => c.table === target.cell.table) ? 0 : 1);
-  return [...ids].sort((x, y) => compared(x) - compared(y) || essential(x) - essential(y) || cost(x) - cost(y) || sameTable(x) - sameTable(y) || x - y)[0] as number;
+  // Cut a derivation where the target is: in its own breakdown subgroup (or the headline).
+  const sameFamily = (id: number) => (twinsOf(id).some((c) => familyOf(c.ref) === targetFamily) ? 0 : 1);
+  const thrifty = policy === 'thrifty';
+  return [...ids].sort(
+    (x, y) =>
+      (thrifty ? compared(x) - compared(y) : 0) || essential(x) - essential(y) || sameFamily(x) - sameFamily(y) || cost(x) - cost(y) || sameTable(x) - sameTable(y) || x - y,
+  )[0] as number;
 }
 
 /**
@@ -130,7 +158,7 @@ function rowsAndTargets(report: Report, cells: readonly Cell[], k: number, measu
 }
 
 /** Every derivable target of one measure, each with the complement that breaks its derivation. */
-export function auditMeasure(report: Report, atoms: AtomTable, cells: readonly Cell[], k: number, measure: Measure): Leak[] {
+export function auditMeasure(report: Report, atoms: AtomTable, cells: readonly Cell[], k: number, measure: Measure, policy: Policy = 'thrifty'): Leak[] {
   const count = populationOf(atoms, measure);
   const column = new Int32Array(count.length).fill(-1);
   let width = 0;
@@ -154,7 +182,12 @@ export function auditMeasure(report: Report, atoms: AtomTable, cells: readonly C
     // Found only modulo the second prime: any shown cell covering the target's atoms is part of it.
     const ids = used ?? rows.map((_, id) => id).filter((id) => rows[id]![0]!.atoms.some((a) => v.includes(column[a] as number)));
     if (ids.length === 0) continue;
-    const chosen = chooseComplement(report, ids, target, (id) => rows[id] as readonly Cell[], population, (id) => exact.redundant.has(id));
+    if (policy === 'all') {
+      leaks.push({ measure, target, complement: ids.flatMap((id) => rows[id] as readonly Cell[]) });
+      continue;
+    }
+    const family = target.kind === 'cell' ? familyOf(target.cell.ref) : familyOfAtom(atoms, target.atom);
+    const chosen = chooseComplement(report, ids, target, (id) => rows[id] as readonly Cell[], population, (id) => exact.redundant.has(id), policy, family);
     leaks.push({ measure, target, complement: rows[chosen] as readonly Cell[] });
   }
   return leaks;

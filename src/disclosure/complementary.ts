@@ -1,99 +1,153 @@
-import type { Breakdown, CharacteristicReport, GroupReport, IntersectionReport, Withheld } from '../report/model.js';
-import { secondarySuppression, type SuppressionCell } from './secondary-suppression.js';
-import { isWithheld, withholdBlock, withoutGaps, type Block } from './withhold.js';
+import type { ReportShapes, TableShape } from '../report/atoms.js';
+import type { CharacteristicReport, GroupReport, Report } from '../report/model.js';
 import { lossOf } from './cost.js';
+import { secondarySuppression, type SuppressionCell } from './secondary-suppression.js';
+import { refKey, shapeAt, tableAt, tablesOf, withTable, type TableRef } from './tables.js';
+import { isWithheld, withholdBlock, withoutGaps, type Block } from './withhold.js';
 
 /**
- * Complementary (secondary) suppression for tables whose cells add up to published totals
- * (METHOD §8): a breakdown's cells add up, group by group, to the headline view, and within a
- * subgroup to its quarter sizes; an intersection's rows and columns add up to the two
- * headline views. Where exactly one cell of such a line is withheld, more cells are withheld
- * (see secondary-suppression.ts).
+ * Complementary suppression along lines (METHOD §8.3): sets of cells whose total the report
+ * publishes. Where exactly one cell of a line is withheld, it could be worked out by
+ * subtraction, so the cheapest other cell with people is withheld too (secondary-suppression.ts),
+ * until no line has a single withheld cell. The lines are the usual shapes of these tables,
+ * so this settles most cases at once; the audit (audit.ts) then catches the rest.
+ *
+ * A line counts while its total is published. The lines:
+ * - every group of a table: its quarter counts add up to the published quarter sizes (pay);
+ * - groups of a finer view inside one group of a coarser view of the same characteristic in
+ *   the same table family (detailed ethnic groups inside a broad group);
+ * - an intersection's rows and columns: they add up to the two crossed views' groups;
+ * - one group's cells across a breakdown's subgroups: they add up to the headline group.
  */
-interface Cell {
-  /** Which view (index into the views) and which group (index into its groups). */
-  readonly view: number;
+interface Line {
+  readonly cells: readonly number[];
+  /** The published total the line adds up to (undefined: always published, e.g. quarter sizes). */
+  readonly total?: number | undefined;
+  readonly blocks: readonly Block[];
+}
+
+interface CellRef {
+  readonly ref: TableRef;
   readonly group: number;
 }
 
-/** Withhold further cells of `views` until no line has exactly one withheld cell. */
-function applySecondary(
-  views: readonly CharacteristicReport[],
-  cells: readonly Cell[],
-  lines: Readonly<Record<Block, readonly (readonly number[])[]>>,
-): { views: CharacteristicReport[]; withheld: { cell: Cell; block: Block }[] } {
-  const out = views.map((v) => ({ ...v, groups: [...v.groups] }));
-  const withheld: { cell: Cell; block: Block }[] = [];
-  for (const block of ['pay', 'bonus'] as const) {
-    const state: SuppressionCell[] = cells.map((c) => {
-      const g = out[c.view]!.groups[c.group]!;
-      const headcount = block === 'pay' ? g.headcount : g.relevantHeadcount;
-      return { headcount, withheld: isWithheld(g, block), cost: lossOf(g, headcount, false) };
-    });
-    for (const at of secondarySuppression(state, lines[block])) {
-      const cell = cells[at]!;
-      const group = out[cell.view]!.groups[cell.group]!;
-      out[cell.view]!.groups[cell.group] = withholdBlock(group, block);
-      withheld.push({ cell, block });
-      if (group.reference) out[cell.view] = { ...withoutGaps(out[cell.view]!, block) } as CharacteristicReport & { groups: GroupReport[] };
+/** A key for a table's "family": the headline, or one breakdown subgroup. */
+const familyOf = (ref: TableRef) => (ref.kind === 'breakdown' ? `b${ref.breakdown}/${ref.subgroup}` : 'headline');
+
+/** For a fine view and a coarse one on the same column: each fine group's coarse group, if the fine view refines the coarse one. */
+function refinement(fine: TableShape, coarse: TableShape): number[] | undefined {
+  if (fine.column !== coarse.column || fine === coarse) return undefined;
+  const into: number[] = [];
+  for (let code = 0; code < fine.groupOfCode.length; code++) {
+    const f = fine.groupOfCode[code] as number;
+    const w = coarse.groupOfCode[code] ?? -1;
+    if (f < 0) continue;
+    if (w < 0 || (into[f] !== undefined && into[f] !== w)) return undefined;
+    into[f] = w;
+  }
+  return into;
+}
+
+function linesOf(report: Report, shapes: ReportShapes, refs: readonly TableRef[], index: (ref: TableRef, group: number) => number): Line[] {
+  const lines: Line[] = [];
+  const groupsOf = (ref: TableRef) => tableAt(report, ref).groups.map((_, g) => g);
+  for (const ref of refs) lines.push({ cells: groupsOf(ref).map((g) => index(ref, g)), blocks: ['pay'] });
+  const families = new Map<string, TableRef[]>();
+  for (const ref of refs) families.set(familyOf(ref), [...(families.get(familyOf(ref)) ?? []), ref]);
+  for (const family of families.values()) {
+    for (const fine of family) {
+      for (const coarse of family) {
+        const into = refinement(shapeAt(shapes, fine), shapeAt(shapes, coarse));
+        if (into === undefined) continue;
+        groupsOf(coarse).forEach((w) => {
+          const inside = into.map((to, f) => (to === w ? f : -1)).filter((f) => f >= 0);
+          if (inside.length > 1) lines.push({ cells: inside.map((f) => index(fine, f)), total: index(coarse, w), blocks: ['pay', 'bonus'] });
+        });
+      }
     }
   }
-  return { views: out, withheld };
+  lines.push(...intersectionLines(report, refs, index), ...breakdownLines(report, refs, index));
+  return lines;
 }
 
-/** Is a headline group's block published (so its cells form a line that adds up to it)? */
-const published = (head: CharacteristicReport, i: number, block: Block): boolean =>
-  block === 'pay' ? head.groups[i]?.meanHourlyPay != null : head.groups[i]?.bonus.recipients != null;
-
-/** An intersection with its complementary cells withheld, given the two headline views. */
-export function protectIntersection(x: IntersectionReport, headA: CharacteristicReport, headB: CharacteristicReport): IntersectionReport {
-  const cells = x.groups.map((_, g) => ({ view: 0, group: g }));
-  const columns = x.positions[0]?.length ?? 0;
-  const lines = (block: Block) => [
-    ...x.positions.filter((_, i) => published(headA, i, block)).map((row) => [...row]),
-    ...Array.from({ length: columns }, (_, j) => j).filter((j) => published(headB, j, block)).map((j) => x.positions.map((row) => row[j] as number)),
-  ];
-  const result = applySecondary([x], cells, { pay: [...lines('pay'), cells.map((_, g) => g)], bonus: lines('bonus') });
-  const out = result.views[0] as IntersectionReport;
-  return {
-    ...out,
-    withheld: [...x.withheld, ...result.withheld.map((w) => ({ characteristic: x.characteristic, view: x.view, group: x.groups[w.cell.group]?.group ?? '', figures: w.block }))],
-  };
+/** Rows and columns of every intersection, in the headline and in each breakdown subgroup. */
+function intersectionLines(report: Report, refs: readonly TableRef[], index: (ref: TableRef, group: number) => number): Line[] {
+  const lines: Line[] = [];
+  const key = (v: { characteristic: string; view: string }) => `${v.characteristic}/${v.view}`;
+  for (const ref of refs) {
+    const x = ref.kind === 'intersection' ? report.intersections[ref.index] : undefined;
+    const at = ref.kind === 'breakdown' ? tableAt(report, ref) : undefined;
+    const crossing = x ?? report.intersections.find((i) => at !== undefined && key(i) === key(at));
+    if (crossing === undefined) continue;
+    const family = refs.filter((r) => familyOf(r) === familyOf(ref));
+    const viewRef = (name: string) => family.find((r) => key(tableAt(report, r)) === name);
+    const [a, b] = [viewRef(crossing.axes[0]), viewRef(crossing.axes[1])];
+    crossing.positions.forEach((row, i) => {
+      lines.push({ cells: row.map((g) => index(ref, g)), total: a === undefined ? undefined : index(a, i), blocks: ['pay', 'bonus'] });
+    });
+    (crossing.positions[0] ?? []).forEach((_, j) => {
+      lines.push({ cells: crossing.positions.map((row) => index(ref, row[j] as number)), total: b === undefined ? undefined : index(b, j), blocks: ['pay', 'bonus'] });
+    });
+  }
+  return lines;
 }
 
-/**
- * A breakdown with its complementary cells withheld, view by view; `headline` holds the
- * published view each breakdown view adds up to (same order as each subgroup's views).
- */
-export function protectBreakdown(b: Breakdown, headline: readonly CharacteristicReport[]): Breakdown {
-  const subgroups = b.subgroups.map((sg) => ({ ...sg, characteristics: [...sg.characteristics] }));
-  const withheld: Withheld[] = [...b.withheld];
-  headline.forEach((head, v) => {
-    const groups = head.groups.length;
-    const cells = subgroups.flatMap((_, s) => head.groups.map((__, g) => ({ view: s, group: g })));
-    const at = (s: number, g: number) => s * groups + g;
-    const across = (block: Block) =>
-      head.groups.map((_, g) => g).filter((g) => published(head, g, block)).map((g) => subgroups.map((__, s) => at(s, g)));
-    const within = subgroups.map((_, s) => head.groups.map((__, g) => at(s, g)));
-    const result = applySecondary(
-      subgroups.map((sg) => sg.characteristics[v] as CharacteristicReport),
-      cells,
-      { pay: [...across('pay'), ...within], bonus: across('bonus') },
-    );
-    result.views.forEach((report, s) => (subgroups[s]!.characteristics[v] = report));
-    for (const w of result.withheld) {
-      withheld.push({ subgroup: subgroups[w.cell.view]!.subgroup, characteristic: head.characteristic, view: head.view, group: head.groups[w.cell.group]?.group as string, figures: w.block });
-    }
+/** One group's cells across a breakdown's subgroups add up to the headline group. */
+function breakdownLines(report: Report, refs: readonly TableRef[], index: (ref: TableRef, group: number) => number): Line[] {
+  const key = (v: { characteristic: string; view: string }) => `${v.characteristic}/${v.view}`;
+  const headline = refs.filter((r) => r.kind !== 'breakdown');
+  const lines: Line[] = [];
+  report.breakdowns.forEach((b, breakdown) => {
+    (b.subgroups[0]?.characteristics ?? []).forEach((view, v) => {
+      const total = headline.find((r) => key(tableAt(report, r)) === key(view));
+      view.groups.forEach((_, g) => {
+        const cells = b.subgroups.map((__, subgroup) => index({ kind: 'breakdown', breakdown, subgroup, view: v }, g));
+        lines.push({ cells, total: total === undefined ? undefined : index(total, g), blocks: ['pay', 'bonus'] });
+      });
+    });
   });
-  return { ...b, subgroups, withheld };
+  return lines;
 }
 
+const published = (g: GroupReport, block: Block): boolean => (block === 'pay' ? g.meanHourlyPay !== null : g.bonus.recipients !== null);
+
 /**
- * A headline view whose groups' quarter counts add up to its published quarter sizes: where
- * exactly one group with people has its pay withheld, another group is withheld too, or the
- * sizes minus the shown counts would place the withheld people in their quarters.
+ * Withhold cells along the lines until no line whose total is published has exactly one
+ * withheld cell with people. Returns the report and the cells withheld here.
  */
-export function protectQuarters(view: CharacteristicReport): CharacteristicReport {
-  const cells = view.groups.map((_, g) => ({ view: 0, group: g }));
-  return applySecondary([view], cells, { pay: [cells.map((_, g) => g)], bonus: [] }).views[0] as CharacteristicReport;
+export function protectLines(report: Report, shapes: ReportShapes): { report: Report; withheld: (CellRef & { block: Block })[] } {
+  const refs = tablesOf(report);
+  const cells: CellRef[] = [];
+  const start = new Map<string, number>();
+  for (const ref of refs) {
+    start.set(refKey(ref), cells.length);
+    tableAt(report, ref).groups.forEach((_, group) => cells.push({ ref, group }));
+  }
+  const index = (ref: TableRef, group: number) => (start.get(refKey(ref)) as number) + group;
+  const lines = linesOf(report, shapes, refs, index);
+  let out = report;
+  const withheld: (CellRef & { block: Block })[] = [];
+  for (const block of ['pay', 'bonus'] as const) {
+    for (;;) {
+      const groupAt = (i: number) => tableAt(out, cells[i]!.ref).groups[cells[i]!.group] as GroupReport;
+      const state: SuppressionCell[] = cells.map((_, i) => {
+        const g = groupAt(i);
+        const people = block === 'pay' ? g.headcount : g.relevantHeadcount;
+        return { headcount: people, withheld: isWithheld(g, block), cost: lossOf(g, people, false) };
+      });
+      const active = lines.filter((l) => l.blocks.includes(block) && (l.total === undefined || published(groupAt(l.total), block))).map((l) => l.cells);
+      const added = secondarySuppression(state, active);
+      if (added.length === 0) break;
+      for (const i of added) {
+        const { ref, group } = cells[i]!;
+        const table = tableAt(out, ref);
+        const before = table.groups[group] as GroupReport;
+        let updated: CharacteristicReport = { ...table, groups: table.groups.map((g, k) => (k === group ? withholdBlock(g, block) : g)) };
+        if (before.reference) updated = withoutGaps(updated, block);
+        out = withTable(out, ref, updated);
+        withheld.push({ ref, group, block });
+      }
+    }
+  }
+  return { report: out, withheld };
 }

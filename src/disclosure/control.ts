@@ -1,7 +1,7 @@
 import type { AtomTable, ReportShapes } from '../report/atoms.js';
 import type { CharacteristicReport, DisclosureControl, GroupReport, IntersectionReport, Report, WithheldCell } from '../report/model.js';
-import { AUDITED, BLOCK_OF, auditMeasure, cellsOf, type Cell, type Leak } from './audit.js';
-import { protectBreakdown, protectIntersection, protectQuarters } from './complementary.js';
+import { AUDITED, BLOCK_OF, auditMeasure, cellsOf, policyFor, type Cell, type Leak } from './audit.js';
+import { protectLines } from './complementary.js';
 import { suppressSmallGroups } from './primary.js';
 import { refKey, tableAt, tablesOf, withTable, type TableRef } from './tables.js';
 import { isWithheld, withholdBlock, withoutGaps, type Block } from './withhold.js';
@@ -29,15 +29,16 @@ export function controlDisclosure(report: Report, shapes: ReportShapes, atoms: A
   let current = primary(report, rule === 'audit' ? k : 2 * k);
   let rounds = 0;
   for (;;) {
-    current = protectLines(current);
+    const lined = protectLines(current, shapes);
+    current = lined.withheld.reduce((r, { ref, group, block }) => noteWithheld(r, ref, describe(r, ref, group, block)), lined.report);
     if (rule !== 'audit') break;
     rounds++;
-    const leaks = AUDITED.flatMap((measure) => auditMeasure(current, atoms, cells, k, measure));
+    const leaks = AUDITED.flatMap((measure) => auditMeasure(current, atoms, cells, k, measure, policyFor(rounds)));
     if (process.env.PAYGAP_DEBUG) {
       const name = (c: Cell) => `${tableAt(current, c.ref).view}:${tableAt(current, c.ref).groups[c.group]?.group}`;
       for (const l of leaks) console.error(rounds, l.measure, l.target.kind === 'atom' ? `atom ${l.target.atom}` : name(l.target.cell), '→', l.complement.map(name).join(' + '));
     }
-    if (leaks.length === 0 || rounds > 50) break;
+    if (leaks.length === 0) break;
     current = withholdComplements(current, leaks);
   }
   return { ...current, disclosureControl: summary(current, rule, atoms, rounds) };
@@ -63,19 +64,6 @@ function primary(report: Report, k: number): Report {
   };
 }
 
-/** Step 2: lines of cells that add up to published totals (see complementary.ts). */
-function protectLines(report: Report): Report {
-  const key = (v: { characteristic: string; view: string }) => `${v.characteristic}/${v.view}`;
-  const characteristics = report.characteristics.map(protectQuarters);
-  const headline = new Map(characteristics.map((v) => [key(v), v]));
-  const intersections = report.intersections.map((x) =>
-    protectIntersection(x, headline.get(x.axes[0]) as CharacteristicReport, headline.get(x.axes[1]) as CharacteristicReport),
-  );
-  for (const x of intersections) headline.set(key(x), x);
-  const breakdowns = report.breakdowns.map((b) => protectBreakdown(b, (b.subgroups[0]?.characteristics ?? []).map((view) => headline.get(key(view)) as CharacteristicReport)));
-  return { ...report, characteristics, intersections, breakdowns };
-}
-
 /** Withhold the complement of every leak (each cell once), keeping the lists of withheld cells. */
 function withholdComplements(report: Report, leaks: readonly Leak[]): Report {
   const chosen = new Map<string, { ref: TableRef; group: number; block: Block }>();
@@ -90,9 +78,14 @@ function withholdComplements(report: Report, leaks: readonly Leak[]): Report {
     let updated: CharacteristicReport = { ...table, groups: table.groups.map((g, i) => (i === group ? withholdBlock(g, block) : g)) };
     if (before.reference) updated = withoutGaps(updated, block);
     out = withTable(out, ref, updated);
-    out = noteWithheld(out, ref, { characteristic: table.characteristic, view: table.view, group: before.group, figures: block });
+    out = noteWithheld(out, ref, describe(out, ref, group, block));
   }
   return out;
+}
+
+function describe(report: Report, ref: TableRef, group: number, block: Block) {
+  const table = tableAt(report, ref);
+  return { characteristic: table.characteristic, view: table.view, group: table.groups[group]?.group ?? '', figures: block };
 }
 
 /** Add a cell withheld to protect others to its intersection's or breakdown's list. */
