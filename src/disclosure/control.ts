@@ -44,7 +44,7 @@ export function controlDisclosure(report: Report, shapes: ReportShapes, atoms: A
   return { ...current, disclosureControl: summary(current, rule, atoms, rounds) };
 }
 
-/** Above this many atom memberships the exact audit is not run (METHOD §8.5). */
+/** Above this many atom memberships the exact audit is not run (METHOD §8.6). */
 export const AUDIT_LIMIT = { atoms: 50_000, memberships: 3_000_000 } as const;
 
 function auditable(cells: readonly Cell[], atoms: AtomTable): boolean {

@@ -2,7 +2,7 @@ import type { GroupReport } from '../report/model.js';
 
 /**
  * How much a reader loses when a group's figures are withheld to protect another cell
- * (METHOD §8.3), for choosing complements: its people, weighted so that an undisclosed
+ * (METHOD §8.5), for choosing complements: its people, weighted so that an undisclosed
  * category (never compared, so no gap is lost) goes first, by far; then a compared group; a
  * view's reference group (which takes every gap of the view with it) after that; and the
  * statutory sex view last.
