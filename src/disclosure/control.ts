@@ -34,10 +34,6 @@ export function controlDisclosure(report: Report, shapes: ReportShapes, atoms: A
     if (rule !== 'audit') break;
     rounds++;
     const leaks = AUDITED.flatMap((measure) => auditMeasure(current, atoms, cells, k, measure, policyFor(rounds)));
-    if (process.env.PAYGAP_DEBUG) {
-      const name = (c: Cell) => `${tableAt(current, c.ref).view}:${tableAt(current, c.ref).groups[c.group]?.group}`;
-      for (const l of leaks) console.error(rounds, l.measure, l.target.kind === 'atom' ? `atom ${l.target.atom}` : name(l.target.cell), '→', l.complement.map(name).join(' + '));
-    }
     if (leaks.length === 0) break;
     current = withholdComplements(current, leaks);
   }
