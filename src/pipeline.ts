@@ -16,7 +16,7 @@ export type ReportSettings = AnalyseOptions &
 
 /** The publishable report of an export already read and validated. */
 export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersion: string): Report {
-  const { loaded, units, quality } = analysed;
+  const { loaded, units, quality, warnings } = analysed;
   requireUsable(quality, settings.strict === true);
   const { report, shapes, atoms } = buildReport({
     toolVersion,
@@ -37,7 +37,7 @@ export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersi
     columns: loaded.columns.header,
     quality,
     units,
-    warnings: loaded.plan.warnings,
+    warnings,
     settingSources: settings.settingSources,
   });
   return controlDisclosure(report, shapes, atoms);

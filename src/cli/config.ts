@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
-import { UsageError } from '../errors.js';
+import { shortened, UsageError } from '../errors.js';
 import { CONFIG_FILE } from './config-file.js';
 import { OPTIONS, type OptionSpec } from './option-table.js';
 
@@ -31,13 +31,38 @@ function configSchema(zod: typeof z) {
   return zod.strictObject(keys);
 }
 
-/** "map.hourlyRate: expected …" — the key path and the problem, one per line. */
+/** A key path for a message, each key shortened (a key can be any length): `map.hourlyRate`. */
+const keyPath = (path: readonly PropertyKey[]) => path.map((k) => shortened(String(k))).join('.');
+
+/** "map.hourlyRate: expected …" — the key path and the problem, one per line (at most 20). */
 function describe(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.join('.');
-    if (issue.code === 'unrecognized_keys') return `${issue.keys.map((k) => (path ? `${path}.${k}` : k)).join(', ')}: not a setting paygap knows`;
-    return `${path || '(top level)'}: ${issue.message}`;
+  const lines = error.issues.slice(0, 20).map((issue) => {
+    const path = keyPath(issue.path);
+    if (issue.code === 'unrecognized_keys') return `${issue.keys.slice(0, 20).map((k) => (path ? `${path}.${shortened(k)}` : shortened(k))).join(', ')}: not a setting paygap knows`;
+    return `${path || '(top level)'}: ${shortened(issue.message, 200)}`;
   });
+  if (error.issues.length > lines.length) lines.push(`and ${error.issues.length - lines.length} more problems`);
+  return lines;
+}
+
+/**
+ * Keys named `__proto__` anywhere in the file (JSON.parse makes them ordinary keys, which a
+ * schema for a map of names may let through and code may then treat as the prototype). The
+ * walk keeps its own stack, so a deeply nested file cannot overflow the call stack.
+ */
+function prototypeKeys(json: unknown): string[] {
+  const found: string[] = [];
+  const stack: { value: unknown; path: string }[] = [{ value: json, path: '' }];
+  while (stack.length > 0 && found.length < 5) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    for (const key of Object.keys(value)) {
+      const at = path === '' ? shortened(key) : `${path}.${shortened(key)}`;
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype') found.push(at);
+      else stack.push({ value: (value as Record<string, unknown>)[key], path: at });
+    }
+  }
+  return found;
 }
 
 /** The file's text; undefined when no --config was given and there is no paygap.config.json. */
@@ -46,7 +71,7 @@ async function readConfigText(path: string | undefined, cwd: string): Promise<st
     return await readFile(resolve(cwd, path ?? CONFIG_FILE), 'utf8');
   } catch (error) {
     if (path === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(`--config ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(`--config ${shortened(path ?? CONFIG_FILE)}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
 }
 
@@ -62,8 +87,10 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`${file} is not valid JSON: ${shortened((error as Error).message, 200)}`);
   }
+  const reserved = prototypeKeys(json);
+  if (reserved.length > 0) throw new UsageError(`${file}:\n  ${reserved.map((at) => `${at}: not a setting paygap knows (a key of this name is never allowed)`).join('\n  ')}`);
   const { z: zod } = await import('zod');
   const result = configSchema(zod).safeParse(json);
   if (!result.success) throw new UsageError(`${file}:\n  ${describe(result.error).join('\n  ')}`);

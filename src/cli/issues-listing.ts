@@ -1,4 +1,7 @@
 import type { DataQuality } from '../ingest/quality.js';
+import type { Plausibility } from '../ingest/plausibility.js';
+import type { RowIssue } from '../ingest/validate-row.js';
+import { excerpt, shortened } from '../errors.js';
 import { count } from '../render/format.js';
 
 /**
@@ -8,19 +11,33 @@ import { count } from '../render/format.js';
  */
 export function invalidRowsListing(quality: DataQuality): string {
   if (quality.rowsInvalid === 0) return '';
-  const lines = [`paygap: ${count(quality.rowsInvalid)} of ${count(quality.rowsRead)} rows are invalid and left out:`];
-  for (const issue of quality.firstIssues) {
-    const value = issue.value === '' ? 'blank' : JSON.stringify(issue.value.length > 60 ? `${issue.value.slice(0, 60)}…` : issue.value);
-    lines.push(
-      issue.column === '(row)'
-        ? `  line ${issue.line}: ${issue.message}${issue.value === '' ? '' : ` (found ${issue.value})`}`
-        : `  line ${issue.line}, ${issue.column} = ${value}: ${issue.message}`,
-    );
-  }
+  const lines = [`paygap: ${count(quality.rowsInvalid)} of ${count(quality.rowsRead)} rows ${quality.rowsInvalid === 1 ? 'is' : 'are'} invalid and left out:`];
+  for (const issue of quality.firstIssues) lines.push(issueLine(issue));
   if (quality.issueCount > quality.firstIssues.length || quality.invalidByReason.length > 1) {
     lines.push(`  invalid rows by reason${quality.issueCount > quality.firstIssues.length ? ` (${count(quality.issueCount - quality.firstIssues.length)} issues not shown above)` : ''}:`);
     const width = count(quality.invalidByReason[0]?.count ?? 0).length;
     for (const r of quality.invalidByReason) lines.push(`  ${count(r.count).padStart(width)}  ${r.reason}`);
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One issue: line, column and value (quoted short, with its length when long), and the problem. */
+function issueLine(issue: RowIssue): string {
+  if (issue.column === '(row)') return `  line ${issue.line}: ${issue.message}${issue.value === '' ? '' : ` (found ${shortened(issue.value)})`}`;
+  return `  line ${issue.line}, ${shortened(issue.column)} = ${issue.value === '' ? 'blank' : excerpt(issue.value)}: ${issue.message}`;
+}
+
+/**
+ * Implausible values (METHOD §2.7) with their values, for stderr only: the report's warnings
+ * name the lines and the rule, never an individual's pay. Under --strict they are invalid rows
+ * and listed with them instead.
+ */
+export function implausibleListing(found: Plausibility, strict: boolean): string {
+  if (strict || found.rows.length === 0) return '';
+  const n = found.rows.length;
+  const lines = [`paygap: ${count(n)} row${n === 1 ? ' has values' : 's have values'} that no contract or pay scale has (left in the figures; --strict makes them invalid):`];
+  for (const issue of found.first) lines.push(`  line ${issue.line}, ${shortened(issue.column)} = ${issue.value}: ${issue.message}`);
+  const listed = new Set(found.first.map((i) => i.line)).size;
+  if (n > listed) lines.push(`  and ${count(n - listed)} more rows (the warnings give their lines)`);
   return `${lines.join('\n')}\n`;
 }

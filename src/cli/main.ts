@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
-import { DataError, UsageError } from '../errors.js';
+import { DataError, excerpt, UsageError } from '../errors.js';
 import { write, type CliIo } from './io.js';
-import type { CommandName } from './option-table.js';
+import { COMMANDS, type CommandName } from './option-table.js';
 import { buildProgram, type Given } from './program.js';
 import { toolVersion } from './version.js';
 
@@ -64,10 +64,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const swallow = (): void => undefined;
   io.stdout.on('error', swallow);
   try {
+    refuseHelpForUnknownCommand(args);
     await program.parseAsync([...args], { from: 'user' });
     return 0;
   } catch (error) {
     return exitCodeFor(error, io, verbose);
+  }
+}
+
+/** `paygap help nonexistent`: commander prints the general help and succeeds; it is a usage error. */
+function refuseHelpForUnknownCommand(args: readonly string[]): void {
+  const [first, second] = args;
+  if (first === 'help' && second !== undefined && !second.startsWith('-') && !(COMMANDS as readonly string[]).includes(second)) {
+    throw new UsageError(`help ${excerpt(second)}: no such command; the commands are ${COMMANDS.join(', ')}`);
   }
 }
 

@@ -105,7 +105,7 @@ export const OPTIONS = [
   option({ name: 'referenceGroups', flags: '--reference <view=Group>',
     help: 'reference group for a view, e.g. sex=Female or ethnicity/broad="Asian or Asian British"', commands: ['report'],
     ...values.referenceGroups, default: [], defaultHelp: 'Male, White British, White, Non-disabled…', merge: (a, b) => [...a, ...b], recorded: true }),
-  option({ name: 'color', flags: '--no-color', help: 'no colour, even on a terminal (NO_COLOR is respected too)', commands: ['report'],
+  option({ name: 'color', flags: '--no-color', help: 'no colour, even on a terminal (NO_COLOR is respected too); validate uses no colour and accepts it', commands: READING,
     read: values.flag, default: true, recorded: false }),
   option({ name: 'rows', flags: '--rows <n>', help: 'number of rows (assignments)', commands: ['sample'],
     read: values.atLeast('--rows', 1), default: 2000, recorded: false }),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { UsageError } from '../errors.js';
+import { excerpt, UsageError } from '../errors.js';
 import { FIELDS, isField, type Field } from '../schema/fields.js';
 import { BASE_CHARACTERISTICS, type Characteristic } from '../schema/characteristics.js';
 import { parseDate } from '../schema/dates.js';
@@ -58,7 +58,7 @@ function checkedString<T>(zod: Zod, check: (text: string) => T | undefined, expe
 function checkedText<T>(flagName: string, check: (text: string) => T | undefined, expected: string): Reader<T> {
   return text((value) => {
     const result = check(value);
-    if (result === undefined) throw new UsageError(`${flagName} ${value}: ${expected}`);
+    if (result === undefined) throw new UsageError(`${flagName} ${excerpt(value)}: ${expected}`);
     return result;
   });
 }
@@ -112,7 +112,7 @@ export const map = {
       const field = at === -1 ? entry : entry.slice(0, at).trim();
       const header = at === -1 ? '' : entry.slice(at + 1).trim();
       if (!isField(field) || header === '') {
-        throw new UsageError(`--map ${entry}: expected field=Header, where field is one of ${FIELDS.join(', ')} (see paygap columns)`);
+        throw new UsageError(`--map ${excerpt(entry)}: expected field=Header, where field is one of ${FIELDS.join(', ')} (see paygap columns)`);
       }
       return [field, header] as const;
     });
@@ -163,7 +163,7 @@ const INTERSECT_EXPECTED = 'expected two characteristics or views, e.g. sex,ethn
 export const intersect = {
   read: list((entries): readonly (readonly [string, string])[] => everyEntry(entries, (entry) => {
     const pair = intersectPair(entry);
-    if (pair === undefined) throw new UsageError(`--intersect ${entry}: ${INTERSECT_EXPECTED}`);
+    if (pair === undefined) throw new UsageError(`--intersect ${excerpt(entry)}: ${INTERSECT_EXPECTED}`);
     return pair;
   })),
   config: (zod: Zod) => zod.array(checkedString(zod, intersectPair, INTERSECT_EXPECTED)).readonly(),
@@ -206,7 +206,7 @@ function namedEntry(entry: string, option: '--characteristic' | '--undisclosed')
   const name = entry.slice(0, at === -1 ? 0 : at).trim();
   const value = entry.slice(at + 1).trim();
   if (at === -1 || !CHARACTERISTIC_NAME.test(name) || value === '') {
-    throw new UsageError(`${option} ${entry}: expected name=${option === '--characteristic' ? 'Header' : 'Value'}, with a lower-case name such as religion`);
+    throw new UsageError(`${option} ${excerpt(entry)}: expected name=${option === '--characteristic' ? 'Header' : 'Value'}, with a lower-case name such as religion`);
   }
   return [name, value];
 }
@@ -215,7 +215,7 @@ function namedEntry(entry: string, option: '--characteristic' | '--undisclosed')
 export const characteristics = {
   read: list((entries): readonly CharacteristicSetting[] => everyEntry(entries, (entry): CharacteristicSetting => {
     const [name, column] = namedEntry(entry, '--characteristic');
-    if (builtIn(name)) throw new UsageError(`--characteristic ${entry}: ${name} is built in`);
+    if (builtIn(name)) throw new UsageError(`--characteristic ${excerpt(entry)}: ${name} is built in`);
     return { name, column };
   })),
   config: (zod: Zod) =>
@@ -249,6 +249,6 @@ export const undisclosed = list((entries) => {
 /** `paygap sample`'s whole numbers: `--rows x: expected a whole number of at least 1`. */
 export const atLeast = (flagName: string, min: number): Reader<number> =>
   text((value) => {
-    if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${flagName} ${value}: expected a whole number of at least ${min}`);
+    if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${flagName} ${excerpt(value)}: expected a whole number of at least ${min}`);
     return Number(value);
   });

@@ -2,7 +2,7 @@
 // What depends on more than one option is checked here, before any file is read: --previous
 // needs --format html, --age needs --snapshot-date, --undisclosed needs its --characteristic,
 // a reference group must be one of its view's groups.
-import { UsageError } from '../errors.js';
+import { excerpt, UsageError } from '../errors.js';
 import type { Field } from '../schema/fields.js';
 import type { Unit, Within } from '../ingest/plan.js';
 import type { Characteristic, ExtraCharacteristic } from '../schema/characteristics.js';
@@ -10,6 +10,7 @@ import type { PayMethod, PayPeriod, SalaryBasis } from '../schema/pay.js';
 import type { Encoding } from '../io/scan-records.js';
 import type { SettingSource } from '../report/model.js';
 import { VIEWS } from '../report/views.js';
+import { AGE_BANDS, ageBand } from '../report/extra-views.js';
 import type { Format, ReportFormat } from './formats.js';
 import type { CharacteristicSetting, ReferenceChoice } from './option-values.js';
 import { configFileOf, recordedSources, type Resolved } from './settings.js';
@@ -73,7 +74,7 @@ function extraCharacteristics(
   references: readonly ReferenceChoice[],
 ): { extra: ExtraCharacteristic[]; viewReferences: ReferenceChoice[] } {
   for (const [name, values] of undisclosed) {
-    if (!characteristics.some((c) => c.name === name)) throw new UsageError(`--undisclosed ${name}=${values.join('|')}: no --characteristic ${name}`);
+    if (!characteristics.some((c) => c.name === name)) throw new UsageError(`--undisclosed ${name}=${excerpt(values.join('|'))}: no --characteristic ${name}`);
   }
   const extra: ExtraCharacteristic[] = characteristics.map((c) => ({
     name: c.name,
@@ -87,9 +88,16 @@ function extraCharacteristics(
   for (const choice of references) {
     const at = extra.findIndex((x) => x.name === choice.name);
     if (at === -1) viewReferences.push(choice);
-    else extra[at] = { ...(extra[at] as ExtraCharacteristic), reference: choice.group };
+    else extra[at] = { ...(extra[at] as ExtraCharacteristic), reference: choice.name === 'age' ? ageReference(choice) : choice.group };
   }
   return { extra, viewReferences };
+}
+
+/** --reference age=25-34: one of the bands (a hyphen reads as the en dash), known before the export is read. */
+function ageReference(choice: ReferenceChoice): string {
+  const band = ageBand(choice.group);
+  if (band === undefined) throw new UsageError(`--reference age=${excerpt(choice.group)}: expected one of the age bands ${AGE_BANDS.join(', ')}`);
+  return band;
 }
 
 /** --reference view=Group: the view as "sex", "broad" or "ethnicity/broad"; the group one of its disclosed groups. */
@@ -99,13 +107,17 @@ function viewReferences(choices: readonly ReferenceChoice[]): Map<string, string
   const views = Object.values(VIEWS).flat();
   for (const { name, group, entry } of choices) {
     const view = views.find((v) => `${v.characteristic}/${v.view}` === name || v.view === name);
+    if (name === 'age') {
+      problems.push(`--reference ${excerpt(entry)}: age bands need --age`);
+      continue;
+    }
     if (view === undefined) {
-      problems.push(`--reference ${entry}: expected view=Group, where view is one of ${views.map((v) => `${v.characteristic}/${v.view}`).join(', ')}`);
+      problems.push(`--reference ${excerpt(entry)}: expected view=Group, where view is one of ${views.map((v) => `${v.characteristic}/${v.view}`).join(', ')}`);
       continue;
     }
     const groups = view.groups.filter((g) => g.comparable).map((g) => g.name);
     if (!groups.includes(group)) {
-      problems.push(`--reference ${entry}: the reference group for ${view.characteristic}/${view.view} must be one of ${groups.map((c) => JSON.stringify(c)).join(', ')}`);
+      problems.push(`--reference ${excerpt(entry)}: the reference group for ${view.characteristic}/${view.view} must be one of ${groups.map((c) => JSON.stringify(c)).join(', ')}`);
       continue;
     }
     references.set(`${view.characteristic}/${view.view}`, group);

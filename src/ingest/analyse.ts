@@ -1,4 +1,4 @@
-import { DataError } from '../errors.js';
+import { DataError, warning, type Warning } from '../errors.js';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { inspectInput, openInput } from '../io/source.js';
@@ -10,12 +10,18 @@ import { assignmentText, employeeName } from './keys.js';
 import type { DataQuality } from './quality.js';
 import type { Readable } from 'node:stream';
 import type { LoadOptions } from './load.js';
+import { checkPlausibility, plausibilityWarnings, rowIssues, type Plausibility } from './plausibility.js';
+import { FIELD_INFO } from '../schema/fields.js';
 
 export interface Analysed {
   /** The load without its assignment columns, which are dropped once units are formed. */
   readonly loaded: Omit<Loaded, 'assignments'>;
   readonly units: UnitsResult;
   readonly quality: DataQuality;
+  /** Values no contract or pay scale has (METHOD §2.7): warned about, or invalid under --strict. */
+  readonly plausibility: Plausibility;
+  /** What reading found that the user should know: the plan's warnings, then the data's. */
+  readonly warnings: readonly Warning[];
 }
 
 /** What reading an export needs from outside: where relative paths start, and stdin for "-". */
@@ -27,6 +33,8 @@ export interface InputPlace {
 export interface AnalyseOptions extends LoadOptions {
   /** Reading threads; undefined: 2 for files of 32 MB or more, else 1. */
   readonly threads?: number | undefined;
+  /** --strict: implausible values (METHOD §2.7) make their rows invalid, as well as being listed. */
+  readonly strict?: boolean | undefined;
 }
 
 /** Files at least this large are read on several threads. */
@@ -55,13 +63,41 @@ export async function analyse(file: string, options: AnalyseOptions, io: InputPl
   }
   const { assignments, ...rest } = loaded;
   const skip = markRepeatedAssignments(loaded);
+  const plausibility = checkPlausibility(assignments, skip, loaded.columns, loaded.plan.payMethod);
+  if (options.strict === true) markImplausible(loaded, skip, plausibility);
   const units = buildUnits(assignments, loaded.plan.unit, loaded.quality.invalidEmployees, skip);
   for (const conflict of units.conflicts) {
     const column = loaded.columns.header.get('employeeNumber') ?? 'employeeNumber';
     loaded.quality.invalid([{ line: conflict.line, column, value: conflict.employee, message: conflict.message }]);
   }
   const quality = loaded.quality.result();
-  return { loaded: rest, units, quality };
+  const warnings = [...loaded.plan.warnings, ...(options.strict === true ? [] : plausibilityWarnings(plausibility)), ...equalWeightsWarning(units, loaded)];
+  return { loaded: rest, units, quality, plausibility, warnings };
+}
+
+/**
+ * --strict: each implausible row is an invalid row (METHOD §2.7), and like any invalid row it
+ * takes its person with it (METHOD §3.4); the run then stops (METHOD §1.9).
+ */
+function markImplausible(loaded: Loaded, skip: Set<number>, found: Plausibility): void {
+  const a = loaded.assignments;
+  for (const row of found.rows) {
+    loaded.quality.invalid(rowIssues(a, row, loaded.columns, loaded.plan.payMethod, found.medianPay));
+    const employee = employeeName(a.employeeNames, a.employee[row]!);
+    if (employee !== '') loaded.quality.invalidEmployees.add(employee);
+    skip.add(row);
+  }
+}
+
+/** People whose assignments were weighted equally because hours were missing (METHOD §3.2). */
+function equalWeightsWarning(units: UnitsResult, loaded: Omit<Loaded, 'assignments'>): Warning[] {
+  const n = units.equalWeights;
+  if (n === 0) return [];
+  const people = `${n.toLocaleString('en-GB')} ${n === 1 ? 'person has' : 'people have'} more than one assignment`;
+  const why = loaded.columns.index.has('contractedHours')
+    ? 'and a blank contracted hours value on at least one (or hours adding up to 0)'
+    : `and the file has no contracted hours column (accepted headers: ${FIELD_INFO.contractedHours.aliases.join(', ')})`;
+  return [warning('equal-weights', `${people} ${why}, so their assignments' hourly pay is averaged with equal weights, not by hours`)];
 }
 
 /**
@@ -96,6 +132,7 @@ export function requireUsable(quality: DataQuality, strict: boolean): void {
     throw new DataError(`no valid rows: all ${quality.rowsRead.toLocaleString('en-GB')} rows are invalid (listed above)`);
   }
   if (strict && quality.rowsInvalid > 0) {
-    throw new DataError(`--strict: ${quality.rowsInvalid.toLocaleString('en-GB')} invalid rows (listed above); no report written`);
+    const n = quality.rowsInvalid;
+    throw new DataError(`--strict: ${n.toLocaleString('en-GB')} invalid row${n === 1 ? '' : 's'} (listed above); no report written`);
   }
 }

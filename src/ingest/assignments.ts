@@ -23,6 +23,8 @@ export interface Assignments {
   readonly hourlyPay: Float64Array;
   /** Contracted hours a week, NaN when not known. */
   readonly hours: Float64Array;
+  /** FTE, NaN when not known or not read (it is read with --pay-method annual-salary). */
+  readonly fte: Float64Array;
   readonly bonus: Float64Array;
   /** 1 full pay, 0 reduced or nil pay because of leave. */
   readonly fullPay: Uint8Array;
@@ -72,6 +74,7 @@ export class AssignmentBuilder {
   private readonly codes = Object.fromEntries(BASE_CHARACTERISTICS.map((c) => [c, new Int32Column()])) as { readonly [C in Characteristic]: Int32Column };
   private readonly hourlyPay = new Float64Column();
   private readonly hours = new Float64Column();
+  private readonly fte = new Float64Column();
   private readonly bonus = new Float64Column();
   private readonly fullPay = new Int32Column();
   private readonly staffGroup = new Int32Column();
@@ -97,6 +100,7 @@ export class AssignmentBuilder {
     for (const c of BASE_CHARACTERISTICS) this.codes[c].push(CODE_INDEX[c].get(values[c]?.value ?? WHEN_NOT_READ[c]) as number);
     this.hourlyPay.push(hourlyPay);
     this.hours.push(values.contractedHours ?? Number.NaN);
+    this.fte.push(values.fte ?? Number.NaN);
     this.bonus.push(values.bonusPay ?? 0);
     this.fullPay.push(values.fullPay === false ? 0 : 1);
     this.staffGroup.push(values.staffGroup === undefined || values.staffGroup === '' ? -1 : this.staffGroups.id(values.staffGroup));
@@ -153,6 +157,7 @@ export class AssignmentBuilder {
       codes: Object.fromEntries(BASE_CHARACTERISTICS.map((c) => [c, Uint8Array.from(this.codes[c].data.subarray(0, n))])) as Assignments['codes'],
       hourlyPay: f64(this.hourlyPay),
       hours: f64(this.hours),
+      fte: f64(this.fte),
       bonus: f64(this.bonus),
       fullPay: Uint8Array.from(this.fullPay.data.subarray(0, n)),
       staffGroup: this.staffGroup.data.slice(0, n),

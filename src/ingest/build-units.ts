@@ -23,5 +23,6 @@ export function buildUnits(a: Assignments, unit: Unit, invalidEmployees: Readonl
     conflicts: [],
     rowsNotUsed: notPrimary > 0 ? [{ reason: 'not the primary assignment (--unit primary)', count: notPrimary }] : [],
     assignmentsUsed: rows.length,
+    equalWeights: 0,
   };
 }

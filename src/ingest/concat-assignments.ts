@@ -11,7 +11,7 @@ export interface Segment {
 }
 
 /** Columns copied as they are (no dictionary ids in them). */
-const PLAIN_COLUMNS = ['line', 'primary', 'hourlyPay', 'hours', 'bonus', 'fullPay', 'birth'] as const;
+const PLAIN_COLUMNS = ['line', 'primary', 'hourlyPay', 'hours', 'fte', 'bonus', 'fullPay', 'birth'] as const;
 
 type Mutable = { -readonly [K in keyof Assignments]: Assignments[K] };
 
@@ -25,6 +25,7 @@ function allocate(parts: readonly Assignments[], length: number, dictionaries: D
     codes: Object.fromEntries(BASE_CHARACTERISTICS.map((c) => [c, new Uint8Array(length)])) as Assignments['codes'],
     hourlyPay: new Float64Array(length),
     hours: new Float64Array(length),
+    fte: new Float64Array(length),
     bonus: new Float64Array(length),
     fullPay: new Uint8Array(length),
     staffGroup: new Int32Array(length),

@@ -143,10 +143,12 @@ export function buildPeople(a: Assignments, invalidEmployees: ReadonlySet<string
   const units = allocateUnits(keptPeople, a);
   let to = 0;
   let assignmentsUsed = 0;
+  let equalWeights = 0;
   for (let p = 0; p < n; p++) {
     if (!kept[p]) continue;
     copyRow(units, to, a, s.profileRow[p]!);
     const useHours = !s.hoursUnknown[p] && s.hours[p]! > 0;
+    if (!useHours && s.count[p]! > 1) equalWeights++;
     units.pay[to] = roundRate(useHours ? s.weighted[p]! / s.hours[p]! : s.plain[p]! / s.count[p]!);
     units.bonus[to] = s.bonus[p]!;
     units.fullPay[to] = s.fullPay[p]!;
@@ -154,5 +156,5 @@ export function buildPeople(a: Assignments, invalidEmployees: ReadonlySet<string
     to++;
   }
   const rowsNotUsed = droppedRows > 0 ? [{ reason: 'another assignment of the same person is invalid (--unit person)', count: droppedRows }] : [];
-  return { units, conflicts, rowsNotUsed, assignmentsUsed };
+  return { units, conflicts, rowsNotUsed, assignmentsUsed, equalWeights };
 }

@@ -1,6 +1,6 @@
-import { DataError } from '../errors.js';
+import { DataError, excerpt, warning, type Warning } from '../errors.js';
 import { FIELD_INFO, normaliseHeader, type Field } from '../schema/fields.js';
-import type { ColumnMap } from '../schema/headers.js';
+import { headersFound, lookAlikes, type ColumnMap, type LookAlike } from '../schema/headers.js';
 import type { Requirements } from '../schema/row-schema.js';
 import type { PayMethod, SalaryBasis } from '../schema/pay.js';
 import type { Characteristic, ExtraCharacteristic } from '../schema/characteristics.js';
@@ -53,7 +53,7 @@ export interface RunPlan {
   readonly fields: readonly Field[];
   readonly hasFullPayColumn: boolean;
   readonly hasBonusColumn: boolean;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
 }
 
 const PAY_METHOD_FIELDS: Readonly<Record<PayMethod, readonly Field[]>> = {
@@ -62,11 +62,23 @@ const PAY_METHOD_FIELDS: Readonly<Record<PayMethod, readonly Field[]>> = {
   'annual-salary': ['annualSalary'],
 };
 
+/** `--map field="Header"`, the header quoted short (a header can be any length). */
+const mapHint = (field: Field, header: string) => `--map ${field}=${excerpt(header)}`;
+
+/** Unused columns that look like one of `fields`: "perhaps "Basic Pay"? --map periodPay="Basic Pay"". */
+function perhaps(columns: ColumnMap, fields: readonly Field[]): string[] {
+  return lookAlikes(columns)
+    .filter((l) => fields.includes(l.field))
+    .slice(0, 5)
+    .map((l) => `column ${excerpt(l.header)} looks like ${l.field}: if it is, add ${mapHint(l.field, l.header)}`);
+}
+
 function missingColumn(fields: readonly Field[], why: string, columns: ColumnMap): DataError {
   const missing = fields.filter((f) => !columns.index.has(f));
   const lines = [
-    `headers found: ${columns.headers.map((h) => JSON.stringify(h)).join(', ') || '(none)'}`,
+    headersFound(columns.headers),
     ...missing.map((f) => `headers accepted for ${f}: ${FIELD_INFO[f].aliases.map((a) => JSON.stringify(a)).join(', ')}`),
+    ...perhaps(columns, missing),
     `if the column has another name, map it: --map ${missing[0] ?? 'field'}="Your Header"`,
   ];
   return new DataError(`missing required column ${missing.join(' and ')} (${why})`, lines);
@@ -78,13 +90,13 @@ interface Planning {
   readonly has: (field: Field) => boolean;
   /** Field → why a value is required in every row. */
   readonly required: Map<Field, string>;
-  readonly warnings: string[];
+  readonly warnings: Warning[];
 }
 
 function requireKnownHeaders(columns: ColumnMap): void {
   if (columns.index.size === 0) {
     throw new DataError('none of the headers is one paygap knows, so this does not look like an ESR export', [
-      `headers found (line 1): ${columns.headers.map((h) => JSON.stringify(h)).join(', ') || '(none)'}`,
+      headersFound(columns.headers, ' (line 1)'),
       'is the first line the header? run `paygap columns` for the headers paygap accepts, and use --map field=Header for others',
     ]);
   }
@@ -95,10 +107,11 @@ function automaticPayMethod({ columns, has }: Planning): { payMethod: PayMethod;
   const found = (['hourly-rate', 'period-pay', 'annual-salary'] as const).find((m) => PAY_METHOD_FIELDS[m].every(has));
   if (found === undefined) {
     const lines = [
-      `headers found: ${columns.headers.map((h) => JSON.stringify(h)).join(', ') || '(none)'}`,
+      headersFound(columns.headers),
       `hourly-rate needs one of: ${FIELD_INFO.hourlyRate.aliases.join(', ')}`,
       `period-pay needs one of: ${FIELD_INFO.periodPay.aliases.join(', ')}; and one of: ${FIELD_INFO.contractedHours.aliases.join(', ')}`,
       `annual-salary needs one of: ${FIELD_INFO.annualSalary.aliases.join(', ')}`,
+      ...perhaps(columns, ['hourlyRate', 'periodPay', 'contractedHours', 'annualSalary']),
       'if your pay column has another name, map it, e.g. --map hourlyRate="Rate Per Hour"',
     ];
     throw new DataError('no pay column: paygap needs an hourly rate, period pay with contracted hours, or an annual salary', lines);
@@ -160,7 +173,7 @@ function chooseCharacteristics(p: Planning, options: PlanOptions): Characteristi
     characteristics = [];
     for (const c of ['sex', 'ethnicity', 'disability'] as const) {
       if (p.has(c)) characteristics.push(c);
-      else p.warnings.push(`no ${c} column (accepted headers: ${FIELD_INFO[c].aliases.join(', ')}): ${c} figures are skipped`);
+      else p.warnings.push(warning('no-characteristic-column', `no ${c} column (accepted headers: ${FIELD_INFO[c].aliases.join(', ')}): ${c} figures are skipped`));
     }
     if (characteristics.length === 0) {
       throw missingColumn(['sex', 'ethnicity', 'disability'], 'at least one characteristic is needed', p.columns);
@@ -200,9 +213,7 @@ function planExtras(p: Planning, extra: readonly ExtraCharacteristic[], used: Se
     }
     const index = p.columns.headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(x.header ?? ''));
     if (index === -1) {
-      throw new DataError(`missing column "${x.header}" for the characteristic ${x.name}`, [
-        `headers found: ${p.columns.headers.map((h) => JSON.stringify(h)).join(', ')}`,
-      ]);
+      throw new DataError(`missing column ${excerpt(x.header ?? '')} for the characteristic ${x.name}`, [headersFound(p.columns.headers)]);
     }
     used.add('primaryAssignment');
     return { ...x, index };
@@ -217,10 +228,16 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
   const { unit, unitReason } = chooseUnit(p, options);
   const characteristics = chooseCharacteristics(p, options);
   if (!p.has('fullPay')) {
-    p.warnings.push('no Full Pay column: everyone with positive hourly pay counts as a full-pay relevant employee');
+    p.warnings.push(warning('no-full-pay-column', 'no Full Pay column: everyone with positive hourly pay counts as a full-pay relevant employee'));
+  }
+  if (!p.has('bonusPay')) {
+    p.warnings.push(
+      warning('no-bonus-column', `no bonus column (accepted headers: ${FIELD_INFO.bonusPay.aliases.join(', ')}): no bonus figure can be worked out, and none is given`),
+    );
   }
   const used = fieldsUsed(p, options, payMethod, unit, characteristics);
   const extra = planExtras(p, options.extra ?? [], used);
+  p.warnings.push(...lookAlikeWarnings(columns, extra));
   return {
     payMethod,
     payMethodReason,
@@ -234,4 +251,30 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
     hasBonusColumn: p.has('bonusPay'),
     warnings: p.warnings,
   };
+}
+
+/**
+ * Unused columns that look like a field (METHOD §1.2, rule 5), each with the --map that would
+ * read it. Fields chosen with --map are left alone: the user has said which column to read.
+ */
+function lookAlikeWarnings(columns: ColumnMap, extra: readonly PlannedExtra[]): Warning[] {
+  const asCharacteristic = new Set(extra.filter((x) => x.kind === 'column').map((x) => x.index));
+  return lookAlikes(columns, asCharacteristic)
+    .filter((l) => columns.matchedBy.get(l.field) !== 'map')
+    .map((l) => lookAlikeWarning(l));
+}
+
+function lookAlikeWarning(l: LookAlike): Warning {
+  const header = excerpt(l.header);
+  if (l.readFrom === undefined) {
+    return warning('unused-column', `column ${header} is not read, but looks like ${l.field}: if it is, add ${mapHint(l.field, l.header)}`);
+  }
+  const read = excerpt(l.readFrom);
+  if (l.accepted) {
+    return warning(
+      'two-columns-for-field',
+      `two columns could be ${l.field}: ${read} is read and ${header} is not (${read} comes first in the headers accepted); to read ${header} instead, add ${mapHint(l.field, l.header)}`,
+    );
+  }
+  return warning('unused-column', `column ${header} is not read, though it looks like ${l.field}, which is read from ${read}; to read ${header} instead, add ${mapHint(l.field, l.header)}`);
 }

@@ -39,6 +39,8 @@ export interface UnitsResult {
   /** Valid rows that are not units by design (e.g. not the primary assignment). */
   readonly rowsNotUsed: readonly { readonly reason: string; readonly count: number }[];
   readonly assignmentsUsed: number;
+  /** People with more than one assignment whose rates were weighted equally, some hours being unknown or all 0 (METHOD §3.2). */
+  readonly equalWeights: number;
 }
 
 export type MutableUnits = { -readonly [K in keyof Units]: Units[K] };

@@ -13,10 +13,40 @@ export type Encoding = (typeof ENCODINGS)[number];
 
 const LF = 0x0a;
 
-/** A decoder from `encoding` to text, or undefined for UTF-8 (read as it is). */
+/**
+ * A decoder from `encoding` to text, or undefined for UTF-8 (read as it is). UTF-16 decoders
+ * are fatal: a lone surrogate stops the run, as bytes that are not UTF-8 do, rather than
+ * becoming U+FFFD silently (see `invalidUtf16`).
+ */
 export function transcoderFor(encoding: Encoding): TextDecoder | undefined {
   if (encoding === 'utf8') return undefined;
-  return new TextDecoder(encoding === 'latin1' ? 'windows-1252' : encoding.replace('utf16', 'utf-16'));
+  if (encoding === 'utf16le' || encoding === 'utf16be') return utf16(encoding === 'utf16be');
+  return new TextDecoder(encoding === 'latin1' ? 'windows-1252' : encoding);
+}
+
+const utf16 = (bigEndian: boolean) => new TextDecoder(bigEndian ? 'utf-16be' : 'utf-16le', { fatal: true });
+
+/**
+ * UTF-16 that cannot be decoded: a lone surrogate, or a file ending inside a character. Names
+ * the line of the first bad code unit of `bytes` (the part that failed), counting from `line`;
+ * `offset` is where the code units start in it (1 when a unit began in the part before).
+ */
+export function invalidUtf16(bytes: Uint8Array, bigEndian: boolean, line: number, offset: number): DataError {
+  const unit = (i: number) => (bigEndian ? (bytes[i]! << 8) | bytes[i + 1]! : bytes[i]! | (bytes[i + 1]! << 8));
+  for (let i = offset; i + 1 < bytes.length; i += 2) {
+    const u = unit(i);
+    if (u === 0x0a) line++;
+    else if (u >= 0xdc00 && u <= 0xdfff) break;
+    else if (u >= 0xd800 && u <= 0xdbff) {
+      const next = i + 3 < bytes.length ? unit(i + 2) : -1;
+      if (next < 0xdc00 || next > 0xdfff) break;
+      i += 2;
+    }
+  }
+  return new DataError(`line ${line}: the file is not valid UTF-16 (a lone surrogate, or a character cut short)`, [
+    'the file may be damaged or in another encoding; nothing was computed',
+    'save it again from Excel as "CSV UTF-8", or rerun with the --encoding it was saved in',
+  ]);
 }
 
 /** The encoding a decoder reads (UTF-16 may have been chosen by a byte order mark). */
@@ -38,8 +68,8 @@ export interface ByteOrderMark {
  */
 export function byteOrderMark(head: Buffer, transcoder: TextDecoder | undefined): ByteOrderMark {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { skip: 3, transcoder };
-  if (head[0] === 0xff && head[1] === 0xfe) return { skip: 2, transcoder: new TextDecoder('utf-16le') };
-  if (head[0] === 0xfe && head[1] === 0xff) return { skip: 2, transcoder: new TextDecoder('utf-16be') };
+  if (head[0] === 0xff && head[1] === 0xfe) return { skip: 2, transcoder: utf16(false) };
+  if (head[0] === 0xfe && head[1] === 0xff) return { skip: 2, transcoder: utf16(true) };
   if (transcoder === undefined && head.subarray(0, 4096).includes(0)) throw notText();
   return { skip: 0, transcoder };
 }

@@ -1,5 +1,5 @@
 import type { TextDecoder } from 'node:util';
-import { byteOrderMark, encodingOf, transcoderFor, type Encoding } from './encoding.js';
+import { byteOrderMark, encodingOf, invalidUtf16, transcoderFor, type Encoding } from './encoding.js';
 
 const LF = 0x0a;
 
@@ -19,6 +19,9 @@ export class LineBuffer {
   private heldBytes = 0;
   private started = false;
   private transcoder: TextDecoder | undefined;
+  /** Transcoding: line feeds and bytes decoded so far, to name the line a decoding error is on. */
+  private decodedLines = 0;
+  private decodedBytes = 0;
 
   constructor(private readonly encoding: Encoding) {
     this.transcoder = transcoderFor(encoding);
@@ -50,7 +53,7 @@ export class LineBuffer {
       if (this.heldBytes < 4) return undefined; // too short to tell the byte order mark yet
       chunk = this.begin(this.take());
     }
-    if (this.transcoder !== undefined) chunk = Buffer.from(this.transcoder.decode(chunk, { stream: true }), 'utf8');
+    if (this.transcoder !== undefined) chunk = this.decode(chunk, true);
     // A line feed byte never occurs inside a multi-byte UTF-8 character, so cutting after
     // the last one never splits a character.
     const last = chunk.lastIndexOf(LF);
@@ -71,11 +74,27 @@ export class LineBuffer {
   end(): Buffer {
     if (!this.started) {
       const rest = this.begin(this.take());
-      this.hold(this.transcoder === undefined ? rest : Buffer.from(this.transcoder.decode(rest), 'utf8'));
+      this.hold(this.transcoder === undefined ? rest : this.decode(rest, false));
     } else if (this.transcoder !== undefined) {
-      this.hold(Buffer.from(this.transcoder.decode(), 'utf8'));
+      this.hold(this.decode(Buffer.alloc(0), false));
     }
     return this.take();
+  }
+
+  /** Bytes in another encoding as UTF-8; bytes that cannot be decoded stop the run, naming the line. */
+  private decode(bytes: Buffer, stream: boolean): Buffer {
+    const transcoder = this.transcoder as TextDecoder;
+    let text: string;
+    try {
+      text = transcoder.decode(bytes, { stream });
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      throw invalidUtf16(bytes, transcoder.encoding === 'utf-16be', this.decodedLines + 1, this.decodedBytes % 2);
+    }
+    this.decodedBytes += bytes.length;
+    const out = Buffer.from(text, 'utf8');
+    for (let at = out.indexOf(LF); at !== -1; at = out.indexOf(LF, at + 1)) this.decodedLines++;
+    return out;
   }
 
   private hold(bytes: Buffer): void {

@@ -1,4 +1,5 @@
 import type { CharacteristicReport, GroupReport } from '../report/model.js';
+import { oneDecimal } from '../metrics/round.js';
 import { people, percent, perPound } from './format.js';
 
 /**
@@ -12,7 +13,8 @@ export function gapSentence(view: CharacteristicReport, group: GroupReport, meas
   const reference = view.groups.find((g) => g.reference);
   const gap = measure === 'mean' ? group.meanGapPercent : group.medianGapPercent;
   if (reference === undefined || gap === null) return undefined;
-  const shown = Math.round(gap * 10) / 10;
+  // The gap as published (METHOD §12.1), so the words agree with the figure printed.
+  const shown = oneDecimal(gap);
   const who = `between ${people(reference.group)} and ${people(group.group)}`;
   if (Math.abs(shown) < BROADLY_EQUAL) {
     return `The ${measure} hourly pay gap ${who} is ${percent(gap)}: pay is broadly equal.`;

@@ -40,6 +40,8 @@ export interface QualityInput {
   readonly plan: RunPlan;
   readonly quality: DataQuality;
   readonly units: UnitsResult;
+  /** What reading found (the plan's warnings, then the data's). */
+  readonly warnings: readonly { readonly text: string }[];
   readonly settingSources?: Readonly<Record<string, SettingSource>> | undefined;
 }
 
@@ -89,7 +91,7 @@ export function buildQualityReport(input: QualityInput): QualityReport {
     rowsNotUsed: input.units.rowsNotUsed,
     unrecognised: input.quality.unrecognised,
     characteristics,
-    warnings: input.plan.warnings,
+    warnings: input.warnings.map((w) => w.text),
     settingSources: input.settingSources ?? {},
   };
 }

@@ -13,7 +13,7 @@ import { buildBreakdown, subgroupsOf } from './breakdowns.js';
 import { buildAtoms, SUBGROUP_COLUMN, type AtomTable, type ReportShapes, type TableShape } from './atoms.js';
 import type { Within } from '../ingest/plan.js';
 import { ageBandColumn, ageView, customView } from './extra-views.js';
-import { DataError } from '../errors.js';
+import { DataError, excerpt, warning, type Warning } from '../errors.js';
 
 export interface ReportInput {
   readonly toolVersion: string;
@@ -37,7 +37,7 @@ export interface ReportInput {
   readonly columns: ReadonlyMap<Field, string>;
   readonly quality: DataQuality;
   readonly units: UnitsResult;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
   /** Where each setting came from (see Method.settingSources). */
   readonly settingSources?: Readonly<Record<string, SettingSource>> | undefined;
 }
@@ -66,7 +66,7 @@ function exclusionsOf(input: ReportInput): Exclusion[] {
     else if (!(units.pay[i]! > 0)) zeroPay++;
   }
   const exclusions: Exclusion[] = [
-    ...input.quality.invalidByReason.map((r): Exclusion => ({ reason: `invalid row: ${r.reason}`, count: r.count, stage: 'invalid-row' })),
+    ...input.quality.invalidByReason.map((r): Exclusion => ({ reason: `invalid row${r.count === 1 ? '' : 's'}: ${r.reason}`, count: r.count, stage: 'invalid-row' })),
     ...input.units.rowsNotUsed.map((r): Exclusion => ({ reason: r.reason, count: r.count, stage: 'row-not-used' })),
   ];
   if (reducedPay > 0) {
@@ -80,10 +80,10 @@ function exclusionsOf(input: ReportInput): Exclusion[] {
  * The views of the report: each base characteristic's views, then custom characteristics
  * and age bands, whose code columns are derived here and added to the context.
  */
-function planViews(input: ReportInput, units: Units, context: ViewContext, derived: Map<string, CodeColumn>): ViewDefinition[] {
+function planViews(input: ReportInput, units: Units, context: ViewContext, derived: Map<string, CodeColumn>, warnings: Warning[]): ViewDefinition[] {
   const views = input.plan.characteristics.flatMap((c) => viewsOf(c, input.references ?? new Map()));
   input.plan.extra.forEach((x, k) => {
-    let view: ViewDefinition;
+    let view: ViewDefinition | undefined;
     let column: CodeColumn;
     if (x.kind === 'age') {
       if (input.snapshotDate === null) throw new DataError('age bands need the snapshot date: add --snapshot-date, e.g. --snapshot-date 2025-03-31');
@@ -93,12 +93,23 @@ function planViews(input: ReportInput, units: Units, context: ViewContext, deriv
       const source = units.extra[k] as { codes: Uint32Array; values: readonly string[] };
       column = source.codes;
       view = customView(x, source.values, source.codes);
+      // METHOD §5.5: with no disclosed answer there is nothing to compare, so no view, and a warning.
+      if (view === undefined) warnings.push(noDisclosedAnswer(x.name, x.header ?? '', units.length));
     }
+    if (view === undefined) return;
     derived.set(view.column, column);
     (context.columns as Map<string, CodeColumn>).set(view.column, column);
     views.push(view);
   });
   return views;
+}
+
+function noDisclosedAnswer(name: string, header: string, people: number): Warning {
+  return warning(
+    'no-disclosed-answer',
+    `${name}: none of the ${people.toLocaleString('en-GB')} relevant employees has a disclosed answer in column ${excerpt(header)} (every one is blank or undisclosed), ` +
+      `so there is no group to compare with and no ${name} figures are given; the disclosure rate is 0%`,
+  );
 }
 
 /**
@@ -112,7 +123,8 @@ export function buildReport(input: ReportInput): Built {
   // Derived code columns (custom characteristics, age bands, intersections), which
   // breakdowns must cut by subgroup too.
   const derived = new Map<string, CodeColumn>();
-  const views = planViews(input, units, context, derived);
+  const warnings = [...input.warnings];
+  const views = planViews(input, units, context, derived, warnings);
   const headline = views.map((view) => buildView(view, context));
   const crossings = (input.intersect ?? []).map(([a, b]) => ({ keys: [a, b] as const, x: intersect(findView(views, a), findView(views, b)) }));
   const intersections: IntersectionReport[] = crossings.map(({ keys, x }) => {
@@ -127,8 +139,6 @@ export function buildReport(input: ReportInput): Built {
     input.within === undefined || subgroups === undefined
       ? []
       : [buildBreakdown({ units, within: input.within, views: broken, headline: [...headline, ...intersections], columns: derived, minGroupSize: input.minGroupSize, hasBonusColumn: plan.hasBonusColumn, subgroups })];
-  // The statutory figures use the standard reference group (men), whatever --reference says.
-  const sexView = plan.characteristics.includes('sex') ? VIEWS.sex[0] : undefined;
   const shape = (v: ViewDefinition, subgroup?: number): TableShape => ({ column: v.column, groupOfCode: v.groupOfCode, subgroup });
   const shapes: ReportShapes = {
     headline: views.map((v) => shape(v)),
@@ -157,10 +167,18 @@ export function buildReport(input: ReportInput): Built {
     intersections,
     breakdowns,
     disclosureControl: null,
-    govukSubmission: sexView === undefined ? null : govukFigures(sexView === views[0] ? (headline[0] as CharacteristicReport) : buildView(sexView, { ...context, ci: undefined }), input.minGroupSize),
-    warnings: input.warnings,
+    govukSubmission: govukOf(input, views, headline, context),
+    warnings: warnings.map((w) => w.text),
   };
   return { report, shapes, atoms };
+}
+
+/** The statutory figures (METHOD §10): the standard reference group (men), whatever --reference says. */
+function govukOf(input: ReportInput, views: readonly ViewDefinition[], headline: readonly CharacteristicReport[], context: ViewContext): Report['govukSubmission'] {
+  if (!input.plan.characteristics.includes('sex')) return null;
+  const sexView = VIEWS.sex[0];
+  const sex = sexView === views[0] ? (headline[0] as CharacteristicReport) : buildView(sexView, { ...context, ci: undefined });
+  return govukFigures(sex, { minGroupSize: input.minGroupSize, hasBonusColumn: input.plan.hasBonusColumn });
 }
 
 function methodOf(input: ReportInput): Report['method'] {

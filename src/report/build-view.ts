@@ -17,7 +17,7 @@ import type { GroupDefinition, ViewDefinition } from './views.js';
  */
 export function buildView(def: ViewDefinition, ctx: ViewContext): CharacteristicReport {
   const codes = ctx.columns.get(def.column) as CodeColumn;
-  const table = Int16Array.from(def.groupOfCode);
+  const table = Int32Array.from(def.groupOfCode);
   const n = def.groups.length;
   const people = countPeople(ctx, codes, table, n);
   const pay = partition(ctx.fullPay, def.column, codes, table, n);
@@ -70,7 +70,7 @@ const pct = (part: number, whole: number): number | null => (whole === 0 ? null 
 const NO_BONUS_COLUMN = missing({ code: 'no-bonus-column' });
 
 /** Relevant employees and bonus recipients by group, and the units outside the view. */
-function countPeople(ctx: ViewContext, codes: CodeColumn, table: Int16Array, n: number) {
+function countPeople(ctx: ViewContext, codes: CodeColumn, table: Int32Array, n: number) {
   const relevant = new Array<number>(n).fill(0);
   const recipients = new Array<number>(n).fill(0);
   let outside = 0;

@@ -75,7 +75,7 @@ export interface ViewContext {
  * of it inside the view (group ≥ 0) with each member's group, for the pay quarters. The
  * results are views into the population's scratch space: valid until the next call.
  */
-export function partition(population: Ordered, column: string, unitCodes: CodeColumn, table: Int16Array, groups: number) {
+export function partition(population: Ordered, column: string, unitCodes: CodeColumn, table: Int32Array, groups: number) {
   const { values, scratch } = population;
   const { codes, counts } = inOrder(population, column, unitCodes, table.length);
   const sizes = new Array<number>(groups).fill(0);

@@ -30,6 +30,12 @@ export type Field = (typeof FIELDS)[number];
 export interface FieldInfo {
   readonly aliases: readonly string[];
   readonly description: string;
+  /**
+   * Words that make an unused column look like this field (METHOD §1.2, rule 5): tested on
+   * the header in lower case with its words apart (`Contracted_Hours_per_Week`,
+   * `ContractedHoursPerWeek` → `contracted hours per week`). None: never suggested.
+   */
+  readonly looksLike?: RegExp;
 }
 
 export const FIELD_INFO: Readonly<Record<Field, FieldInfo>> = {
@@ -44,64 +50,115 @@ export const FIELD_INFO: Readonly<Record<Field, FieldInfo>> = {
   primaryAssignment: {
     aliases: ['Primary', 'Primary Assignment', 'Primary Flag'],
     description: 'Y/N: the primary assignment (needed for --unit primary)',
+    looksLike: /\bprimary\b/,
   },
   sex: {
     aliases: ['Gender', 'Sex', 'Legal Sex'],
     description: 'Male/Female/M/F; anything else is "Not recorded"',
+    looksLike: /\b(sex|gender)\b/,
   },
   ethnicity: {
     aliases: ['Ethnic Origin', 'Ethnicity', 'Ethnic Category'],
     description: 'NHS ethnic category code and label, e.g. "A White - British", "Z Not Stated"',
+    looksLike: /\bethnic/,
   },
   disability: {
     aliases: ['Disability', 'Disability Flag', 'Disabled'],
     description: 'Yes/No/Y/N, Not Declared, Prefer not to say, Unspecified or blank',
+    looksLike: /\bdisab/,
   },
   hourlyRate: {
     aliases: ['Hourly Rate', 'Hourly Pay', 'Basic Hourly Rate'],
     description: '£ per hour',
+    looksLike: /\bhourly\b|\brate\b/,
   },
   periodPay: {
     aliases: ['Ordinary Pay', 'Period Pay'],
     description: 'ordinary pay in the pay period containing the snapshot date',
+    looksLike: /\bpay\b/,
   },
   annualSalary: {
     aliases: ['Annual Salary', 'Annual Salary Value', 'Salary'],
     description: 'whole-time-equivalent salary for the grade step (see --salary-basis)',
+    looksLike: /\bsalary\b/,
   },
   contractedHours: {
     aliases: ['Contracted Hours', 'Normal Hours', 'Weekly Hours'],
     description: 'contracted hours per week',
+    looksLike: /\bhours?\b/,
   },
   fte: {
     aliases: ['FTE', 'WTE', 'Contracted WTE'],
     description: 'fraction of full time, e.g. 0.8',
+    looksLike: /\b(fte|wte)\b/,
   },
   bonusPay: {
     aliases: ['Bonus Pay', 'Bonus', 'Bonus Paid'],
     description: 'bonus paid in the 12 months to the snapshot date (Clinical Excellence Awards count)',
+    looksLike: /\bbonus|\bcea\b|\bclinical excellence\b/,
   },
   fullPay: {
     aliases: ['Full Pay'],
     description: 'Y/N: N means reduced or nil pay because of leave in the pay period',
+    looksLike: /\bfull pay\b/,
   },
   staffGroup: {
     aliases: ['Staff Group'],
     description: 'e.g. Medical and Dental, Nursing and Midwifery Registered',
+    looksLike: /\bstaff group\b/,
   },
   grade: {
     aliases: ['Grade', 'Pay Band', 'Band', 'Pay Scale'],
     description: 'e.g. Band 5, NHS|XR05|Review Body Band 5, Consultant',
+    looksLike: /\b(grade|band)\b/,
   },
   dateOfBirth: {
     aliases: ['Date of Birth', 'DOB'],
     description: 'optional, for age bands',
+    looksLike: /\b(birth|dob)\b/,
   },
 };
 
 /** Lower-case and drop everything but letters and digits: `Employee No.` → `employeeno`. */
 export function normaliseHeader(header: string): string {
   return header.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * The order in which a column's header is tested against the fields' `looksLike` words: the
+ * more specific first, so "Bonus Pay Amount" looks like bonus pay rather than period pay and
+ * "Pay Rate" like an hourly rate.
+ */
+export const LOOK_ALIKE_ORDER: readonly Field[] = [
+  'bonusPay',
+  'fullPay',
+  'hourlyRate',
+  'annualSalary',
+  'contractedHours',
+  'fte',
+  'periodPay',
+  'staffGroup',
+  'grade',
+  'sex',
+  'ethnicity',
+  'disability',
+  'dateOfBirth',
+  'primaryAssignment',
+];
+
+/** A header's words in lower case: `ContractedHoursPerWeek`, `Contracted_Hours` → `contracted hours…`. */
+export function headerWords(header: string): string {
+  return header
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The field an unused column's header looks like, if any (METHOD §1.2, rule 5). */
+export function lookAlikeField(header: string): Field | undefined {
+  const words = headerWords(header);
+  return LOOK_ALIKE_ORDER.find((field) => FIELD_INFO[field].looksLike?.test(words) === true);
 }
 
 export function isField(name: string): name is Field {

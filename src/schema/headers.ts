@@ -1,5 +1,5 @@
-import { DataError } from '../errors.js';
-import { FIELDS, FIELD_INFO, normaliseHeader, type Field } from './fields.js';
+import { DataError, excerpt, excerptList } from '../errors.js';
+import { FIELDS, FIELD_INFO, lookAlikeField, normaliseHeader, type Field } from './fields.js';
 
 /** Where each field is found in the file. */
 export interface ColumnMap {
@@ -34,8 +34,8 @@ export function resolveHeaders(headers: readonly string[], overrides: ReadonlyMa
     const at = normalised.indexOf(key);
     if (at === -1) return undefined;
     if (normalised.indexOf(key, at + 1) !== -1) {
-      throw new DataError(`the header "${headers[at]}" appears more than once, so paygap cannot tell which column to use`, [
-        `headers found: ${headers.map((h) => JSON.stringify(h)).join(', ')}`,
+      throw new DataError(`the header ${excerpt(headers[at] as string)} appears more than once, so paygap cannot tell which column to use`, [
+        headersFound(headers),
         'rename one of the columns, or choose another column with --map field=Header',
       ]);
     }
@@ -45,9 +45,7 @@ export function resolveHeaders(headers: readonly string[], overrides: ReadonlyMa
   for (const [field, wanted] of overrides) {
     const at = find(wanted);
     if (at === undefined) {
-      throw new DataError(`--map ${field}=${wanted}: the file has no header "${wanted}"`, [
-        `headers found: ${headers.map((h) => JSON.stringify(h)).join(', ')}`,
-      ]);
+      throw new DataError(`--map ${field}=${excerpt(wanted)}: the file has no such header`, [headersFound(headers)]);
     }
     index.set(field, at);
     header.set(field, headers[at] as string);
@@ -68,4 +66,39 @@ export function resolveHeaders(headers: readonly string[], overrides: ReadonlyMa
   }
   const ignored = headers.filter((_, i) => !taken.has(i));
   return { index, header, matchedBy, ignored, headers };
+}
+
+/** "headers found: "A", "B" …" for messages: each header quoted short, at most 30 of them. */
+export function headersFound(headers: readonly string[], where = ''): string {
+  return `headers found${where}: ${excerptList(headers)}`;
+}
+
+/** An unused column whose header looks like a field (METHOD §1.2, rule 5). */
+export interface LookAlike {
+  readonly header: string;
+  readonly field: Field;
+  /** The header the field is read from instead, when it is read. */
+  readonly readFrom: string | undefined;
+  /** The header is one the field accepts (the field took an earlier one): two columns could be the field. */
+  readonly accepted: boolean;
+}
+
+/**
+ * Columns no field reads (and no --characteristic) whose header looks like a field: "Bonus
+ * Amount", "Contracted Hours per Week", a second sex column. paygap does not guess: it reads
+ * only the headers it accepts, and says which columns it left that look like one, with the
+ * --map that would read them.
+ */
+export function lookAlikes(columns: ColumnMap, usedElsewhere: ReadonlySet<number> = new Set()): LookAlike[] {
+  const taken = new Set(columns.index.values());
+  const out: LookAlike[] = [];
+  columns.headers.forEach((header, i) => {
+    if (taken.has(i) || usedElsewhere.has(i)) return;
+    const key = normaliseHeader(header);
+    const accepting = FIELDS.find((f) => FIELD_INFO[f].aliases.some((a) => normaliseHeader(a) === key));
+    const field = accepting ?? lookAlikeField(header);
+    if (field === undefined) return;
+    out.push({ header, field, readFrom: columns.header.get(field), accepted: accepting !== undefined });
+  });
+  return out;
 }

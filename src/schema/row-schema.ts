@@ -32,9 +32,12 @@ export const LIMITS = {
 
 const NUMBER_TEXT = /^\d+(\.\d+)?$|^\.\d+$/;
 
-/** `£31,000.50`, `31000.5`, `31,000` → 31000.5 etc. Thousands commas must be in threes. */
-function amount(what: string, max: number) {
-  const expected = `expected ${what} in pounds, such as 31000.50 or £31,000.50`;
+/**
+ * `£31,000.50`, `31000.5`, `31,000` → 31000.5 etc. Thousands commas must be in threes. The
+ * message's example is of the field's own size: an hourly rate of 15.50, a salary of 31000.50.
+ */
+function amount(what: string, max: number, example: readonly [string, string]) {
+  const expected = `expected ${what} in pounds, such as ${example[0]} or ${example[1]}`;
   return z
     .string()
     .trim()
@@ -85,12 +88,12 @@ const BUILD = {
   sex: () => z.string().transform(readSex),
   ethnicity: () => z.string().transform(readEthnicity),
   disability: () => z.string().transform(readDisability),
-  hourlyRate: () => amount('hourly rate', LIMITS.hourlyRate),
-  periodPay: () => amount('period pay', LIMITS.periodPay),
-  annualSalary: () => amount('annual salary', LIMITS.annualSalary),
+  hourlyRate: () => amount('hourly rate', LIMITS.hourlyRate, ['15.50', '£15.50']),
+  periodPay: () => amount('period pay', LIMITS.periodPay, ['2583.50', '£2,583.50']),
+  annualSalary: () => amount('annual salary', LIMITS.annualSalary, ['31000.50', '£31,000.50']),
   contractedHours: () => quantity('contracted hours per week', LIMITS.contractedHours, '37.5'),
   fte: () => quantity('FTE', LIMITS.fte, '0.8'),
-  bonusPay: () => amount('bonus pay', LIMITS.bonusPay),
+  bonusPay: () => amount('bonus pay', LIMITS.bonusPay, ['1500.00', '£1,500.00']),
   fullPay: () => flag('full pay'),
   staffGroup: () => TEXT,
   grade: () => TEXT,

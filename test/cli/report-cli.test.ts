@@ -93,7 +93,7 @@ describe('paygap report: exit codes and streams', () => {
     const result = await runCli(['report', '-', '--strict'], { stdin: text });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('--strict: 1 invalid rows');
+    expect(result.stderr).toContain('--strict: 1 invalid row (listed above)');
   });
 
   it('a missing pay column is exit 1 with the headers found, the aliases accepted and a --map hint', async () => {

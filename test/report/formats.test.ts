@@ -101,7 +101,7 @@ describe('GOV.UK submission figures', () => {
     expect(report.govukSubmission).toMatchObject({ meanBonusGapPercent: null, medianBonusGapPercent: null, malesReceivingBonusPercent: 0 });
     expect(report.govukSubmission.notes[0]).toMatch(/no man received a bonus/);
     const markdown = (await runCli(['report', '-', '--format', 'markdown', '--quiet'], { stdin: csv(['Gender', 'Hourly Rate', 'Bonus Pay'], rows) })).stdout;
-    expect(markdown).toContain('| Mean bonus gender pay gap | (blank) |');
+    expect(markdown).toContain('| Mean gender pay gap in bonus pay (%) | (blank) |');
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DataError, UsageError } from '../../errors.js';
+import { DataError, shortened, UsageError } from '../../errors.js';
 import { comparableReport, compareReports, type Comparison } from '../../report/compare.js';
 import type { PublishedReport } from '../../report/published.js';
 import { write, type CliIo } from '../io.js';
@@ -29,7 +29,7 @@ export async function readReport(path: string, io: CliIo): Promise<PublishedRepo
   const result = comparableReport.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new DataError(`${path} is not a paygap report: ${issue?.path.join('.') || '(top level)'}: ${issue?.message}`);
+    throw new DataError(`${path} is not a paygap report: ${shortened(issue?.path.join('.') ?? '') || '(top level)'}: ${issue?.message}`);
   }
   return json as PublishedReport;
 }

@@ -1,7 +1,8 @@
 import { progressReporter } from '../progress.js';
 import type { Report } from '../../report/model.js';
 import type { PublishedReport } from '../../report/published.js';
-import { invalidRowsListing } from '../issues-listing.js';
+import { implausibleListing, invalidRowsListing } from '../issues-listing.js';
+import { REFUSAL_NOTES } from '../../report/govuk.js';
 import { useColour, write, type CliIo } from '../io.js';
 import type { ReportOptions } from '../options.js';
 import { emit, refuseOutputOntoInput } from '../output.js';
@@ -38,14 +39,19 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
   await refuseOutputOntoInput(options.output, [file, options.previous], io);
   // Last year's report first: a missing or malformed one stops the run before the export is read.
   const previous = options.previous === undefined ? undefined : await (await import('./compare.js')).readReport(options.previous, io);
-  const { loaded, units, quality } = await analyse(file, options, io, options.quiet ? undefined : progressReporter(io.stderr));
+  const analysed = await analyse(file, options, io, options.quiet ? undefined : progressReporter(io.stderr));
   if (!options.quiet) {
-    const listing = invalidRowsListing(quality);
+    const listing = invalidRowsListing(analysed.quality) + implausibleListing(analysed.plausibility, options.strict);
     if (listing) await write(io.stderr, listing);
   }
-  const report = reportOf({ loaded, units, quality }, options, toolVersion());
+  const report = reportOf(analysed, options, toolVersion());
   if (!options.quiet) {
     for (const warning of report.warnings) await write(io.stderr, `paygap: warning: ${warning}\n`);
+    // The GOV.UK figures the service will refuse: said here too, as a monthly job reads stderr.
+    const { govukNoteText } = await import('../../render/reasons.js');
+    for (const note of report.govukSubmission?.notes ?? []) {
+      if (REFUSAL_NOTES.has(note.code)) await write(io.stderr, `paygap: warning: GOV.UK figures: ${govukNoteText(note)}\n`);
+    }
   }
   const text = await render(report, options, io, previous);
   await emit(text, options.output, io);

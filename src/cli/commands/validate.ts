@@ -2,7 +2,7 @@ import { progressReporter } from '../progress.js';
 import { buildQualityReport, type QualityReport } from '../../report/build-quality.js';
 import { renderQualityJson, renderQualityTable } from '../../render/quality.js';
 import { DataError } from '../../errors.js';
-import { invalidRowsListing } from '../issues-listing.js';
+import { implausibleListing, invalidRowsListing } from '../issues-listing.js';
 import { write, type CliIo } from '../io.js';
 import type { ValidateOptions } from '../options.js';
 import { emit, refuseOutputOntoInput } from '../output.js';
@@ -15,10 +15,11 @@ import { analyse } from '../../ingest/analyse.js';
  */
 export async function validateCommand(file: string, options: ValidateOptions, io: CliIo): Promise<QualityReport> {
   await refuseOutputOntoInput(options.output, [file], io);
-  const { loaded, units, quality } = await analyse(file, options, io, options.quiet ? undefined : progressReporter(io.stderr));
+  const { loaded, units, quality, plausibility, warnings } = await analyse(file, options, io, options.quiet ? undefined : progressReporter(io.stderr));
   if (!options.quiet) {
-    const listing = invalidRowsListing(quality);
+    const listing = invalidRowsListing(quality) + implausibleListing(plausibility, options.strict);
     if (listing) await write(io.stderr, listing);
+    for (const w of warnings) await write(io.stderr, `paygap: warning: ${w.text}\n`);
   }
   const report = buildQualityReport({
     file: loaded.file,
@@ -30,11 +31,13 @@ export async function validateCommand(file: string, options: ValidateOptions, io
     plan: loaded.plan,
     quality,
     units,
+    warnings,
     settingSources: options.settingSources,
   });
   await emit(options.format === 'json' ? renderQualityJson(report) : renderQualityTable(report), options.output, io);
   if (options.strict && quality.rowsInvalid > 0) {
-    throw new DataError(`--strict: ${quality.rowsInvalid.toLocaleString('en-GB')} invalid rows`);
+    const n = quality.rowsInvalid;
+    throw new DataError(`--strict: ${n.toLocaleString('en-GB')} invalid row${n === 1 ? '' : 's'}`);
   }
   return report;
 }
