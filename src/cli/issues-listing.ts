@@ -1,5 +1,6 @@
 import type { DataQuality } from '../ingest/quality.js';
 import { count } from '../render/format.js';
+import { placeOf } from '../ingest/row-place.js';
 
 /**
  * The invalid-row listing for stderr: the first rows in full (line, column, value, what was
@@ -10,11 +11,12 @@ export function invalidRowsListing(quality: DataQuality): string {
   if (quality.rowsInvalid === 0) return '';
   const lines = [`paygap: ${count(quality.rowsInvalid)} of ${count(quality.rowsRead)} rows are invalid and left out:`];
   for (const issue of quality.firstIssues) {
+    const place = placeOf(quality.places, issue.line);
     const value = issue.value === '' ? 'blank' : JSON.stringify(issue.value.length > 60 ? `${issue.value.slice(0, 60)}…` : issue.value);
     lines.push(
       issue.column === '(row)'
-        ? `  line ${issue.line}: ${issue.message}${issue.value === '' ? '' : ` (found ${issue.value})`}`
-        : `  line ${issue.line}, ${issue.column} = ${value}: ${issue.message}`,
+        ? `  ${place}: ${issue.message}${issue.value === '' ? '' : ` (found ${issue.value})`}`
+        : `  ${place}, ${issue.column} = ${value}: ${issue.message}`,
     );
   }
   if (quality.issueCount > quality.firstIssues.length || quality.invalidByReason.length > 1) {

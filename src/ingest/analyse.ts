@@ -1,7 +1,9 @@
 import { DataError } from '../errors.js';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { inspectInput, openInput } from '../io/source.js';
+import { readFile } from 'node:fs/promises';
+import { inspectInput, openInput, peekStream, readAll, readHead } from '../io/source.js';
+import { isOleFile, isZip, oldExcelFile } from '../io/workbook.js';
 import { loadInput, type Loaded } from './load.js';
 import { buildUnits } from './build-units.js';
 import type { UnitsResult } from './units.js';
@@ -10,6 +12,7 @@ import { assignmentText, employeeName } from './keys.js';
 import type { DataQuality } from './quality.js';
 import type { Readable } from 'node:stream';
 import type { LoadOptions } from './load.js';
+import { rowWord } from './row-place.js';
 
 export interface Analysed {
   /** The load without its assignment columns, which are dropped once units are formed. */
@@ -22,11 +25,15 @@ export interface Analysed {
 export interface InputPlace {
   readonly cwd: string;
   readonly stdin: Readable;
+  /** How "-" is named in the report (a library caller's own name for its text); default "-". */
+  readonly name?: string | undefined;
 }
 
 export interface AnalyseOptions extends LoadOptions {
   /** Reading threads; undefined: 2 for files of 32 MB or more, else 1. */
   readonly threads?: number | undefined;
+  /** --sheet: a workbook's sheet to read; undefined: the first. */
+  readonly sheet?: string | undefined;
 }
 
 /** Files at least this large are read on several threads. */
@@ -40,16 +47,7 @@ export async function analyse(file: string, options: AnalyseOptions, io: InputPl
   const loadOptions = { ...options, onProgress: progress?.update };
   let loaded: Loaded;
   try {
-    const size = file === '-' ? 0 : await inspectInput(file, io.cwd);
-    const threads = options.threads ?? (size >= PARALLEL_BYTES ? Math.min(2, availableParallelism()) : 1);
-    if (file !== '-' && threads > 1) {
-      // Loaded only when needed: it starts worker threads.
-      const { loadFileParallel } = await import('./load-parallel.js');
-      loaded = await loadFileParallel(resolve(io.cwd, file), loadOptions, threads, undefined, file);
-    } else {
-      const source = await openInput(file, io.stdin, io.cwd);
-      loaded = await loadInput(source.name, source.stream, loadOptions);
-    }
+    loaded = await load(file, loadOptions, io);
   } finally {
     progress?.done();
   }
@@ -65,6 +63,44 @@ export async function analyse(file: string, options: AnalyseOptions, io: InputPl
 }
 
 /**
+ * Read an export: a workbook (told by its first bytes, whatever its name) or CSV, on one
+ * thread or, for a large file, several. Workbook code (and exceljs) is loaded only for a
+ * workbook. Stdin, FIFOs and devices are peeked at, never read twice.
+ */
+async function load(file: string, options: AnalyseOptions & LoadOptions, io: InputPlace): Promise<Loaded> {
+  const size = file === '-' ? 0 : await inspectInput(file, io.cwd);
+  const name = file === '-' ? (io.name ?? '-') : file;
+  if (size > 0) {
+    const head = await readHead(file, io.cwd);
+    if (isZip(head)) return loadWorkbookBytes(name, await readFile(resolve(io.cwd, file)), options);
+    if (isOleFile(head)) throw oldExcelFile(file);
+    const threads = options.threads ?? (size >= PARALLEL_BYTES ? Math.min(2, availableParallelism()) : 1);
+    if (threads > 1) {
+      // Loaded only when needed: it starts worker threads.
+      const { loadFileParallel } = await import('./load-parallel.js');
+      return noSheet(await loadFileParallel(resolve(io.cwd, file), options, threads, undefined, file), options);
+    }
+  }
+  const source = await openInput(file, io.stdin, io.cwd);
+  const { head, stream } = await peekStream(source.stream);
+  if (isZip(head)) return loadWorkbookBytes(name, await readAll(stream), options);
+  if (isOleFile(head)) throw oldExcelFile(name === '-' ? 'stdin' : name);
+  return noSheet(await loadInput(name, stream, options), options);
+}
+
+async function loadWorkbookBytes(name: string, bytes: Buffer, options: AnalyseOptions & LoadOptions): Promise<Loaded> {
+  const { loadWorkbook } = await import('./load-workbook.js');
+  return loadWorkbook(name, bytes, options);
+}
+
+/** A CSV export read with --sheet: said, as the option has no effect. */
+function noSheet(loaded: Loaded, options: AnalyseOptions): Loaded {
+  if (options.sheet === undefined) return loaded;
+  const warning = `sheet ${JSON.stringify(options.sheet)} was asked for, but ${loaded.file === '-' ? 'stdin' : loaded.file} is CSV, not a workbook: --sheet has no effect`;
+  return { ...loaded, plan: { ...loaded.plan, warnings: [...loaded.plan.warnings, warning] } };
+}
+
+/**
  * The same assignment number on a later line (METHOD §3.5): the later rows are invalid, and
  * like any invalid row they take their person with them (METHOD §3.4), whether the row is
  * an exact copy or another employee's row carrying a repeated number. Returns the rows.
@@ -73,14 +109,15 @@ function markRepeatedAssignments(loaded: Loaded): Set<number> {
   const a = loaded.assignments;
   const duplicates = findDuplicateAssignments(a);
   const column = loaded.columns.header.get('assignmentNumber') ?? 'assignmentNumber';
+  const row = rowWord(loaded.quality.places);
   for (const d of duplicates) {
     loaded.quality.invalid([
       {
         line: a.line[d.row]!,
         column,
         value: assignmentText(a.assignmentNames, a.assignment[d.row]!),
-        message: `the same assignment number is on line ${d.firstLine}`,
-        reason: 'the same assignment number is on an earlier line',
+        message: `the same assignment number is on ${row} ${d.firstLine}`,
+        reason: `the same assignment number is on an earlier ${row}`,
       },
     ]);
     const employee = employeeName(a.employeeNames, a.employee[d.row]!);
