@@ -8,7 +8,7 @@ import { CONFIG_FILE } from './config-file.js';
 import * as values from './option-values.js';
 import type { Reader, Zod } from './option-values.js';
 
-export const COMMANDS = ['report', 'validate', 'compare', 'init', 'columns', 'sample'] as const;
+export const COMMANDS = ['report', 'validate', 'compare', 'init', 'columns', 'sample', 'schema'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /**
@@ -85,7 +85,7 @@ export const OPTIONS = [
     read: values.choice(FORMATS), choices: FORMATS, default: 'table', recorded: false }),
   option({ name: 'format', flags: '--format <format>', help: 'output format', commands: ['compare'],
     read: values.choice(COMPARE_FORMATS), choices: COMPARE_FORMATS, default: 'table', recorded: false }),
-  option({ name: 'output', flags: '--output <file>', help: 'write to a file (atomically) instead of stdout', commands: [...READING, 'compare'],
+  option({ name: 'output', flags: '--output <file>', help: 'write to a file (atomically) instead of stdout', commands: [...READING, 'compare', 'schema'],
     read: values.fileName('--output'), default: undefined, recorded: false }),
   option({ name: 'output', flags: '--output <file>', help: 'where to write the config', commands: ['init'],
     read: values.fileName('--output'), default: undefined, defaultHelp: CONFIG_FILE, recorded: false }),
