@@ -77,7 +77,7 @@ export const OPTIONS = [
     read: values.delimiter.read, default: 'auto', defaultHelp: 'detected from the header', config: values.delimiter.config, recorded: true }),
   option({ name: 'encoding', flags: '--encoding <encoding>', help: 'text encoding (UTF-16 is detected by its byte order mark)', commands: READING,
     read: values.choice(ENCODINGS), choices: ENCODINGS, default: undefined, defaultHelp: 'utf8', config: (zod) => zod.enum(ENCODINGS), recorded: true }),
-  option({ name: 'sheet', flags: '--sheet <name>', help: 'the sheet of an Excel workbook (.xlsx) to read', commands: READING,
+  option({ name: 'sheet', flags: '--sheet <name>', help: 'the sheet of an Excel workbook (.xlsx) to read', commands: [...READING, 'init'],
     read: values.sheetName.read, default: undefined, defaultHelp: 'the first sheet', config: values.sheetName.config, recorded: true }),
   option({ name: 'format', flags: '--format <format>', help: 'output format: tables, JSON, a Markdown board paper, a self-contained HTML page, tidy CSV, an Excel workbook',
     commands: ['report'], read: values.choice(REPORT_FORMATS), choices: REPORT_FORMATS, default: 'table', recorded: false }),

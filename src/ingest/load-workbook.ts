@@ -62,6 +62,36 @@ export async function loadWorkbook(name: string, bytes: Uint8Array, options: Wor
   };
 }
 
+/**
+ * The header row of a workbook's sheet, found as `loadWorkbook` finds it, reading no
+ * further (for `paygap init`, which proposes a config from the headers alone).
+ */
+export async function workbookHeader(name: string, bytes: Uint8Array, options: Pick<WorkbookOptions, 'sheet' | 'map' | 'extra'>): Promise<{ headers: string[]; sheet: string; row: number }> {
+  const shown = name === '-' ? 'stdin' : name;
+  const outline = await outlineWorkbook(bytes, shown, options.sheet);
+  const known = knownHeaders(options);
+  let first: SheetRow | undefined;
+  let header: SheetRow | undefined;
+  let seen = 0;
+  await readSheetRows(bytes, outline.sheet, shown, (row) => {
+    if (isEmpty(row.values)) return true;
+    first ??= row;
+    if (countKnown(row.values, known) >= 2) header = row;
+    return header === undefined && ++seen < HEADER_SEARCH;
+  });
+  const chosen = header ?? first;
+  if (chosen === undefined) throw new DataError(`${shown}: sheet "${outline.sheet.name}" is empty: expected a header row`);
+  return { headers: headerTexts(chosen), sheet: outline.sheet.name, row: chosen.number };
+}
+
+/** A header row's cells as text, trailing blanks dropped, holes as blanks. */
+function headerTexts(header: SheetRow): string[] {
+  const headers = header.values.map((v) => displayText(v).trim());
+  while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
+  for (let i = 0; i < headers.length; i++) headers[i] ??= '';
+  return headers;
+}
+
 /** No row looked like a header: the first non-empty row is the header, the rest are rows. */
 function firstRowAsHeader(waiting: SheetRow[], options: WorkbookOptions, sheet: string, merged: readonly MergedArea[]): SheetReader {
   const [header, ...rows] = waiting.splice(0) as [SheetRow, ...SheetRow[]];
@@ -71,7 +101,7 @@ function firstRowAsHeader(waiting: SheetRow[], options: WorkbookOptions, sheet: 
 }
 
 /** Every header paygap would recognise, normalised: the fields' aliases, --map and --characteristic columns. */
-function knownHeaders(options: WorkbookOptions): Set<string> {
+function knownHeaders(options: Pick<WorkbookOptions, 'map' | 'extra'>): Set<string> {
   const known = new Set(FIELDS.flatMap((f) => FIELD_INFO[f].aliases.map(normaliseHeader)));
   for (const header of options.map.values()) known.add(normaliseHeader(header));
   for (const x of options.extra ?? []) if (x.header !== undefined) known.add(normaliseHeader(x.header));
@@ -97,9 +127,7 @@ class SheetReader {
   private active: { readonly area: MergedArea; readonly value: SheetValue }[] = [];
 
   constructor(header: SheetRow, options: WorkbookOptions, sheet: string, merged: readonly MergedArea[]) {
-    const headers = header.values.map((v) => displayText(v).trim());
-    while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
-    for (let i = 0; i < headers.length; i++) headers[i] ??= '';
+    const headers = headerTexts(header);
     this.headerRow = header.number;
     this.prepared = prepare(headers, options);
     this.consumer = new RowConsumer(this.prepared.columns, this.prepared.plan, this.prepared.pay, { kind: 'sheet', sheet });

@@ -28,8 +28,8 @@ interface StreamedSheet extends AsyncIterable<StreamedRow> {
   readonly name: string;
 }
 
-/** Stream the rows of `sheet`; `onRow` is called for each, in order. */
-export async function readSheetRows(bytes: Uint8Array, sheet: SheetInfo, name: string, onRow: (row: SheetRow) => void): Promise<void> {
+/** Stream the rows of `sheet`; `onRow` is called for each, in order, until it returns false. */
+export async function readSheetRows(bytes: Uint8Array, sheet: SheetInfo, name: string, onRow: (row: SheetRow) => void | boolean): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     sharedStrings: 'cache',
@@ -45,7 +45,7 @@ export async function readSheetRows(bytes: Uint8Array, sheet: SheetInfo, name: s
       found = true;
       for await (const row of worksheet) {
         // exceljs's values put column A at index 1.
-        onRow({ number: row.number, values: (row.values as SheetValue[]).slice(1) });
+        if (onRow({ number: row.number, values: (row.values as SheetValue[]).slice(1) }) === false) return;
       }
     }
   } catch (error) {

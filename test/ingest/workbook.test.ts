@@ -168,6 +168,23 @@ describe('an Excel workbook', () => {
   });
 });
 
+describe('paygap init on a workbook', () => {
+  it('finds the header below the titles and names the sheet in the config it writes', async () => {
+    const bytes = await workbookBytes([
+      { name: 'Cover', rows: [['About']] },
+      { name: 'Staff', rows: [['Extract, March'], [], ['Staff No', ...HEADER.slice(1)], ...people(3)] },
+    ]);
+    const dir = folder({ 'x.xlsx': bytes });
+    const result = await runCli(['init', 'x.xlsx', '--sheet', 'Staff'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Headers in x.xlsx, sheet Staff (row 3):');
+    const config = JSON.parse(readFileSync(join(dir, 'paygap.config.json'), 'utf8'));
+    expect(config).toMatchObject({ sheet: 'Staff', map: { sex: 'Gender', hourlyRate: 'Hourly Rate', staffGroup: 'Staff Group' } });
+    const report = await runCli(['report', 'x.xlsx', '--quiet', '--min-group-size', '0', '--format', 'json', '--map', 'employeeNumber=Staff No'], { cwd: dir });
+    expect(JSON.parse(report.stdout).input).toMatchObject({ sheet: 'Staff', headerRow: 3 });
+  });
+});
+
 describe('plainDecimal', () => {
   it('writes every finite number in plain digits that read back to the same number', () => {
     fc.assert(
