@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -94,6 +94,21 @@ describe('--format xlsx', () => {
     const { book, json } = await workbookOf(['--ci', '95', '--resamples', '200']);
     const row = groupRow(book.getWorksheet('Sex')!, 'Female');
     expect(row.get('Median gap: interval low')!.value).toBeCloseTo(json.characteristics[0].groups[1].confidence.medianGapPercent.low / 100, 15);
+  });
+
+  it('writes text from the data as text: never a formula, and nothing XML cannot hold', async () => {
+    const rows = Array.from({ length: 24 }, (_, i) => `E${i},${i % 2 ? 'Male' : 'Female'},${10 + i},${['=HYPERLINK("http://x")', '+44 1', 'Plain\u0007bell'][i % 3]}`);
+    const dir = workdir();
+    writeFileSync(join(dir, 'staff.csv'), `Employee Number,Gender,Hourly Rate,Team\n${rows.join('\n').replaceAll('\\u0007', '\u0007')}\n`);
+    const result = await runCli(['report', 'staff.csv', '--characteristic', 'team=Team', '--quiet', '--format', 'xlsx', '--output', 'r.xlsx'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(join(dir, 'r.xlsx')) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Team')!;
+    const formula = groupRow(sheet, '=HYPERLINK("http://x")').get('Group')!;
+    expect(formula.type).toBe(ExcelJS.ValueType.String);
+    expect(formula.formula).toBeUndefined();
+    expect(groupRow(sheet, 'Plainbell').get('Group')!.value).toBe('Plainbell');
   });
 
   it('is refused on a terminal without --output (it is binary), and written to a pipe', async () => {
