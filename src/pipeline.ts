@@ -25,6 +25,7 @@ export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersi
     bytes: loaded.bytes,
     delimiter: loaded.delimiter,
     encoding: loaded.encoding,
+    sheet: loaded.sheet,
     snapshotDate: settings.snapshotDate,
     plan: loaded.plan,
     pay: loaded.pay,

@@ -3,6 +3,7 @@ import type { Plausibility } from '../ingest/plausibility.js';
 import type { RowIssue } from '../ingest/validate-row.js';
 import { excerpt, shortened } from '../errors.js';
 import { count } from '../render/format.js';
+import { placeOf } from '../ingest/row-place.js';
 
 /**
  * The invalid-row listing for stderr: the first rows in full (line, column, value, what was
@@ -12,7 +13,7 @@ import { count } from '../render/format.js';
 export function invalidRowsListing(quality: DataQuality): string {
   if (quality.rowsInvalid === 0) return '';
   const lines = [`paygap: ${count(quality.rowsInvalid)} of ${count(quality.rowsRead)} rows ${quality.rowsInvalid === 1 ? 'is' : 'are'} invalid and left out:`];
-  for (const issue of quality.firstIssues) lines.push(issueLine(issue));
+  for (const issue of quality.firstIssues) lines.push(issueLine(issue, placeOf(quality.places, issue.line)));
   if (quality.issueCount > quality.firstIssues.length || quality.invalidByReason.length > 1) {
     lines.push(`  invalid rows by reason${quality.issueCount > quality.firstIssues.length ? ` (${count(quality.issueCount - quality.firstIssues.length)} issues not shown above)` : ''}:`);
     const width = count(quality.invalidByReason[0]?.count ?? 0).length;
@@ -21,10 +22,10 @@ export function invalidRowsListing(quality: DataQuality): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** One issue: line, column and value (quoted short, with its length when long), and the problem. */
-function issueLine(issue: RowIssue): string {
-  if (issue.column === '(row)') return `  line ${issue.line}: ${issue.message}${issue.value === '' ? '' : ` (found ${shortened(issue.value)})`}`;
-  return `  line ${issue.line}, ${shortened(issue.column)} = ${issue.value === '' ? 'blank' : excerpt(issue.value)}: ${issue.message}`;
+/** One issue: where (line, or a workbook's sheet and row), column and value (quoted short, with its length when long), and the problem. */
+function issueLine(issue: RowIssue, place: string): string {
+  if (issue.column === '(row)') return `  ${place}: ${issue.message}${issue.value === '' ? '' : ` (found ${shortened(issue.value)})`}`;
+  return `  ${place}, ${shortened(issue.column)} = ${issue.value === '' ? 'blank' : excerpt(issue.value)}: ${issue.message}`;
 }
 
 /**

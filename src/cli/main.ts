@@ -41,6 +41,11 @@ const RUNNERS: Readonly<Record<CommandName, (args: readonly string[], given: Giv
     const { settings } = await resolveSettings('columns', given, io.cwd);
     await columnsCommand(settings.format, io);
   },
+  async schema(_args, given, io) {
+    const [{ resolveSettings }, { schemaCommand }] = await Promise.all([import('./settings.js'), import('./commands/schema.js')]);
+    const { settings } = await resolveSettings('schema', given, io.cwd);
+    await schemaCommand(settings, io);
+  },
   async sample(_args, given, io) {
     const [{ resolveSettings }, { sampleCommand }] = await Promise.all([import('./settings.js'), import('./commands/sample.js')]);
     const { settings } = await resolveSettings('sample', given, io.cwd);

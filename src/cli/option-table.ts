@@ -8,7 +8,7 @@ import { CONFIG_FILE } from './config-file.js';
 import * as values from './option-values.js';
 import type { Reader, Zod } from './option-values.js';
 
-export const COMMANDS = ['report', 'validate', 'compare', 'init', 'columns', 'sample'] as const;
+export const COMMANDS = ['report', 'validate', 'compare', 'init', 'columns', 'sample', 'schema'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /**
@@ -77,13 +77,15 @@ export const OPTIONS = [
     read: values.delimiter.read, default: 'auto', defaultHelp: 'detected from the header', config: values.delimiter.config, recorded: true }),
   option({ name: 'encoding', flags: '--encoding <encoding>', help: 'text encoding (UTF-16 is detected by its byte order mark)', commands: READING,
     read: values.choice(ENCODINGS), choices: ENCODINGS, default: undefined, defaultHelp: 'utf8', config: (zod) => zod.enum(ENCODINGS), recorded: true }),
-  option({ name: 'format', flags: '--format <format>', help: 'output format: tables, JSON, a Markdown board paper, a self-contained HTML page, tidy CSV',
+  option({ name: 'sheet', flags: '--sheet <name>', help: 'the sheet of an Excel workbook (.xlsx) to read', commands: [...READING, 'init'],
+    read: values.sheetName.read, default: undefined, defaultHelp: 'the first sheet', config: values.sheetName.config, recorded: true }),
+  option({ name: 'format', flags: '--format <format>', help: 'output format: tables, JSON, a Markdown board paper, a self-contained HTML page, tidy CSV, an Excel workbook',
     commands: ['report'], read: values.choice(REPORT_FORMATS), choices: REPORT_FORMATS, default: 'table', recorded: false }),
   option({ name: 'format', flags: '--format <format>', help: 'output format', commands: ['validate', 'columns'],
     read: values.choice(FORMATS), choices: FORMATS, default: 'table', recorded: false }),
   option({ name: 'format', flags: '--format <format>', help: 'output format', commands: ['compare'],
     read: values.choice(COMPARE_FORMATS), choices: COMPARE_FORMATS, default: 'table', recorded: false }),
-  option({ name: 'output', flags: '--output <file>', help: 'write to a file (atomically) instead of stdout', commands: [...READING, 'compare'],
+  option({ name: 'output', flags: '--output <file>', help: 'write to a file (atomically) instead of stdout', commands: [...READING, 'compare', 'schema'],
     read: values.fileName('--output'), default: undefined, recorded: false }),
   option({ name: 'output', flags: '--output <file>', help: 'where to write the config', commands: ['init'],
     read: values.fileName('--output'), default: undefined, defaultHelp: CONFIG_FILE, recorded: false }),

@@ -81,6 +81,15 @@ export const fileName = (flagName: string): Reader<string> =>
     return value;
   });
 
+/** --sheet: a sheet's name as Excel allows it (1 to 31 characters). */
+export const sheetName = {
+  read: text((value) => {
+    if (value.trim() === '' || value.length > 31) throw new UsageError(`--sheet ${JSON.stringify(value)}: expected the name of a sheet (1 to 31 characters)`);
+    return value;
+  }),
+  config: (zod: Zod) => zod.string().min(1).max(31),
+};
+
 /** --ci: a confidence level from 50 to 99.9. */
 export const ciLevel = {
   read: text((value) => {

@@ -34,6 +34,8 @@ export interface ReadOptions {
   /** A single character, or 'auto'. */
   readonly delimiter?: string | undefined;
   readonly encoding?: Encoding | undefined;
+  /** --sheet: a workbook's sheet to read; undefined: the first. */
+  readonly sheet?: string | undefined;
   /** The config file an explicit pay method or unit was chosen in (for the plan's reasons). */
   readonly chosenIn?: { readonly payMethod?: string | undefined; readonly unit?: string | undefined } | undefined;
   /** Where each setting that can change a figure came from. */
@@ -143,6 +145,7 @@ function readOptions(resolved: Resolved<'report'> | Resolved<'validate'>, extra:
     extra,
     delimiter: s.delimiter,
     encoding: s.encoding,
+    sheet: s.sheet,
     chosenIn: { payMethod: configFileOf(resolved.sources.payMethod), unit: configFileOf(resolved.sources.unit) },
     settingSources: recordedSources(resolved.command, resolved.sources),
   };

@@ -54,6 +54,12 @@ const COMMANDS: readonly CommandInfo[] = [
     examples: [],
   },
   {
+    name: 'schema',
+    description: 'print the JSON Schema of the JSON report (schemaVersion 1), the contract programs can rely on',
+    arguments: [],
+    examples: ['paygap schema --output paygap-report.schema.json'],
+  },
+  {
     name: 'sample',
     description: 'write a synthetic ESR-style export (no real data), for trying paygap and for benchmarks',
     arguments: [],

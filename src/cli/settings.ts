@@ -57,9 +57,14 @@ export async function resolveSettings<C extends CommandName>(command: C, given: 
     const { loadConfig } = await import('./config.js');
     config = await loadConfig(fromCommandLine.get('config') as string | undefined, cwd);
   }
+  return settleSettings(command, fromCommandLine, config);
+}
+
+/** Every setting of a command from the command line's typed values, a config and the defaults. */
+export function settleSettings<C extends CommandName>(command: C, fromCommandLine: ReadonlyMap<string, unknown>, config: LoadedConfig | undefined): Resolved<C> {
   const settings: Record<string, unknown> = {};
   const sources: Record<string, SettingSource> = {};
-  for (const spec of specs) [settings[spec.name], sources[spec.name]] = settle(spec, fromCommandLine, config);
+  for (const spec of optionsOf(command)) [settings[spec.name], sources[spec.name]] = settle(spec, fromCommandLine, config);
   return { command, settings: settings as Settings<C>, sources };
 }
 

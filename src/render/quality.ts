@@ -12,7 +12,7 @@ const plainTable = (head: string[]) => new Table({ head, style: { head: [], bord
 export function renderQualityTable(report: QualityReport): string {
   const r = report.rows;
   const out: string[] = [
-    `Data quality: ${report.input.file}`,
+    `Data quality: ${report.input.file}${report.input.sheet === undefined ? '' : ` (sheet ${report.input.sheet}, header on row ${report.input.headerRow})`}`,
     `Rows: ${count(r.read)} read, ${count(r.valid)} valid, ${count(r.invalid)} invalid; ` +
       `${count(r.assignmentsUsed)} assignments form ${count(r.units)} units (${report.unit}); pay method ${report.payMethod}`,
   ];

@@ -4,12 +4,13 @@ import type { RunPlan } from '../ingest/plan.js';
 import type { DataQuality, ReasonCount, UnrecognisedValue } from '../ingest/quality.js';
 import type { UnitsResult } from '../ingest/units.js';
 import { VIEWS } from './views.js';
-import type { SettingSource } from './model.js';
+import type { Report, SettingSource } from './model.js';
+import { inputOf } from './build-report.js';
 
 /** `paygap validate`: the data-quality report, with no pay figures. */
 export interface QualityReport {
   readonly schemaVersion: 1;
-  readonly input: { readonly file: string; readonly sha256: string; readonly bytes: number; readonly delimiter: string; readonly encoding: string };
+  readonly input: Report['input'];
   readonly columns: readonly { readonly field: Field; readonly header: string | null; readonly matchedBy: 'alias' | 'map' | null }[];
   readonly ignoredHeaders: readonly string[];
   readonly payMethod: string;
@@ -36,6 +37,7 @@ export interface QualityInput {
   readonly bytes: number;
   readonly delimiter: string;
   readonly encoding: string;
+  readonly sheet?: { readonly name: string; readonly headerRow: number } | undefined;
   readonly columns: ColumnMap;
   readonly plan: RunPlan;
   readonly quality: DataQuality;
@@ -71,7 +73,7 @@ export function buildQualityReport(input: QualityInput): QualityReport {
   });
   return {
     schemaVersion: 1,
-    input: { file: input.file, sha256: input.sha256, bytes: input.bytes, delimiter: input.delimiter, encoding: input.encoding },
+    input: inputOf(input),
     columns: FIELDS.map((field) => ({
       field,
       header: input.columns.header.get(field) ?? null,

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { oneDecimal } from '../metrics/round.js';
 import { COMPARED, valueOf } from './measures.js';
 import type { PublishedReport, PublishedView } from './published.js';
@@ -44,18 +43,6 @@ interface ReportIdentity {
   readonly snapshotDate: string | null;
   readonly toolVersion: string;
 }
-
-/** What compare needs from a report: checked, so a wrong file fails with a clear message. */
-export const comparableReport = z.looseObject({
-  schemaVersion: z.literal(1, { error: 'expected schemaVersion 1 (a paygap JSON report)' }),
-  tool: z.looseObject({ version: z.string() }),
-  input: z.looseObject({ file: z.string(), sha256: z.string() }),
-  snapshotDate: z.string().nullable(),
-  method: z.looseObject({}),
-  characteristics: z.array(
-    z.looseObject({ characteristic: z.string(), view: z.string(), title: z.string(), referenceGroup: z.string(), groups: z.array(z.looseObject({ group: z.string() })) }),
-  ),
-});
 
 /**
  * The direction of a gap's change, judged by its distance from 0 as published (one decimal

@@ -19,10 +19,14 @@ export interface Report {
     readonly file: string;
     readonly sha256: string;
     readonly bytes: number;
-    /** The field delimiter read (detected from the header unless given). */
+    /** The field delimiter read (detected from the header unless given); "" for a workbook. */
     readonly delimiter: string;
-    /** The text encoding read. */
+    /** The text encoding read ("utf8" for a workbook, whose XML is UTF-8). */
     readonly encoding: string;
+    /** A workbook (.xlsx): the sheet read. Absent for CSV. An added field (schemaVersion 1 still). */
+    readonly sheet?: string;
+    /** A workbook: the row the header was found on (rows above it are titles). Absent for CSV. */
+    readonly headerRow?: number;
   };
   readonly snapshotDate: string | null;
   readonly method: Method;

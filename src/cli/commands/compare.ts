@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DataError, shortened, UsageError } from '../../errors.js';
-import { comparableReport, compareReports, type Comparison } from '../../report/compare.js';
+import { compareReports, type Comparison } from '../../report/compare.js';
+import { comparableReport } from '../../report/report-schema.js';
 import type { PublishedReport } from '../../report/published.js';
 import { write, type CliIo } from '../io.js';
 import { emit, refuseOutputOntoInput } from '../output.js';

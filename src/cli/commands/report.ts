@@ -5,14 +5,17 @@ import { implausibleListing, invalidRowsListing } from '../issues-listing.js';
 import { REFUSAL_NOTES } from '../../report/govuk.js';
 import { useColour, write, type CliIo } from '../io.js';
 import type { ReportOptions } from '../options.js';
-import { emit, refuseOutputOntoInput } from '../output.js';
+import { emit, refuseOutputOntoInput, writesToStdout } from '../output.js';
+import { UsageError } from '../../errors.js';
 import { analyse } from '../../ingest/analyse.js';
 import { reportOf } from '../../pipeline.js';
 import { toolVersion } from '../version.js';
 
-/** Renderers load on demand: JSON output never loads the table libraries. */
-async function render(report: Report, options: ReportOptions, io: CliIo, previous: PublishedReport | undefined): Promise<string> {
+/** Renderers load on demand: JSON output never loads the table libraries, nor any output exceljs. */
+async function render(report: Report, options: ReportOptions, io: CliIo, previous: PublishedReport | undefined): Promise<string | Uint8Array> {
   switch (options.format) {
+    case 'xlsx':
+      return (await import('../../render/xlsx.js')).renderXlsx(report);
     case 'json':
       return (await import('../../render/json.js')).renderJson(report);
     case 'markdown':
@@ -36,6 +39,9 @@ async function render(report: Report, options: ReportOptions, io: CliIo, previou
 
 /** `paygap report <file>`: read, validate, compute every figure, control disclosure, render, write. */
 export async function reportCommand(file: string, options: ReportOptions, io: CliIo): Promise<Report> {
+  if (options.format === 'xlsx' && io.stdout.isTTY === true && writesToStdout(options.output, io)) {
+    throw new UsageError('--format xlsx writes a workbook (binary), not text for a terminal: add --output report.xlsx, or redirect stdout to a file');
+  }
   await refuseOutputOntoInput(options.output, [file, options.previous], io);
   // Last year's report first: a missing or malformed one stops the run before the export is read.
   const previous = options.previous === undefined ? undefined : await (await import('./compare.js')).readReport(options.previous, io);

@@ -1,0 +1,46 @@
+import type { Field } from '../schema/fields.js';
+import type { Characteristic } from '../schema/characteristics.js';
+import type { PayMethod, PayPeriod, SalaryBasis } from '../schema/pay.js';
+import type { Unit, Within } from '../ingest/plan.js';
+import type { Encoding } from '../io/encoding.js';
+
+/**
+ * The settings of `analyse`: the config file's keys, with the same JSON values (README: The
+ * config file), checked by the same schema (a wrong key or value throws a UsageError naming
+ * it), plus `strict`. Every key is optional; what is not given takes the command's default.
+ * A test checks that these keys are exactly the option table's config keys.
+ */
+export interface AnalyseSettings {
+  /** Characteristics to report (default: those whose columns are present). */
+  readonly by?: readonly Characteristic[];
+  readonly unit?: Unit;
+  readonly payMethod?: PayMethod | 'auto';
+  readonly payPeriod?: PayPeriod;
+  readonly salaryBasis?: SalaryBasis;
+  /** YYYY-MM-DD: the date the export describes (needed for `age`). */
+  readonly snapshotDate?: string;
+  /** Field → the header to read it from, e.g. `{ hourlyRate: 'Rate Per Hour' }`. */
+  readonly map?: Readonly<Partial<Record<Field, string>>>;
+  /** Characteristics from any column. */
+  readonly characteristics?: readonly { readonly name: string; readonly column: string; readonly reference?: string; readonly undisclosed?: readonly string[] }[];
+  /** Age bands from Date of Birth at `snapshotDate`. */
+  readonly age?: boolean;
+  /** One character, comma, semicolon, tab, pipe or auto. */
+  readonly delimiter?: string;
+  readonly encoding?: Encoding;
+  /** The sheet of an Excel workbook to read (default: the first). */
+  readonly sheet?: string;
+  /** Withhold figures for groups of fewer than this many people (default 10; 0: off). */
+  readonly minGroupSize?: number;
+  readonly within?: Within;
+  /** Intersections, e.g. `['sex,ethnicity']`. */
+  readonly intersect?: readonly string[];
+  /** Bootstrap confidence level for the gaps, e.g. 95. */
+  readonly ci?: number;
+  readonly resamples?: number;
+  readonly seed?: number;
+  /** View → reference group, e.g. `{ sex: 'Female' }`. */
+  readonly referenceGroups?: Readonly<Record<string, string>>;
+  /** Any invalid row throws a DataError instead of being left out. */
+  readonly strict?: boolean;
+}
