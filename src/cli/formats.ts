@@ -7,3 +7,6 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** `paygap compare`: tables, JSON, or sentences and tables for a board paper. */
 export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+/** `paygap trend` and `paygap benchmark`: every document format of a report. */
+export const TREND_FORMATS = REPORT_FORMATS;
+export type TrendFormat = ReportFormat;
