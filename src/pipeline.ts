@@ -9,7 +9,7 @@ import type { Report } from './report/model.js';
  * through here, so there is one way from an export to a publishable report.
  */
 export type ReportSettings = AnalyseOptions &
-  Pick<ReportInput, 'snapshotDate' | 'minGroupSize' | 'references' | 'intersect' | 'within' | 'ci' | 'settingSources'> & {
+  Pick<ReportInput, 'organisationName' | 'snapshotDate' | 'minGroupSize' | 'references' | 'intersect' | 'within' | 'ci' | 'settingSources'> & {
     /** Any invalid row stops the run (a DataError) instead of being left out. */
     readonly strict?: boolean | undefined;
   };
@@ -20,6 +20,7 @@ export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersi
   requireUsable(quality, settings.strict === true);
   const { report, shapes, atoms } = buildReport({
     toolVersion,
+    organisationName: settings.organisationName,
     file: loaded.file,
     sha256: loaded.sha256,
     bytes: loaded.bytes,

@@ -3,6 +3,7 @@ import type { Characteristic } from '../schema/characteristics.js';
 import type { PayMethod, PayPeriod, SalaryBasis } from '../schema/pay.js';
 import type { Unit, Within } from '../ingest/plan.js';
 import type { Encoding } from '../io/encoding.js';
+import type { Target } from '../report/targets.js';
 
 /**
  * The settings of `analyse`: the config file's keys, with the same JSON values (README: The
@@ -41,6 +42,13 @@ export interface AnalyseSettings {
   readonly seed?: number;
   /** View → reference group, e.g. `{ sex: 'Female' }`. */
   readonly referenceGroups?: Readonly<Record<string, string>>;
+  /** The organisation's name, recorded in the report (`organisation`). */
+  readonly organisationName?: string;
+  /**
+   * Improvement-plan targets, checked as in the config file; their progress is shown by
+   * `paygap trend` and `paygap report --previous`, not by `analyse`.
+   */
+  readonly targets?: readonly Target[];
   /** Any invalid row throws a DataError instead of being left out. */
   readonly strict?: boolean;
 }

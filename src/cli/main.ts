@@ -31,6 +31,16 @@ const RUNNERS: Readonly<Record<CommandName, (args: readonly string[], given: Giv
     const { settings } = await resolveSettings('compare', given, io.cwd);
     await compareCommand(previous as string, current as string, settings, io);
   },
+  async trend([files], given, io) {
+    const [{ resolveSettings, configFileOf }, { trendCommand }] = await Promise.all([import('./settings.js'), import('./commands/trend.js')]);
+    const resolved = await resolveSettings('trend', given, io.cwd);
+    await trendCommand(files as unknown as readonly string[], { ...resolved.settings, targetsFrom: configFileOf(resolved.sources.targets) }, io);
+  },
+  async benchmark([files], given, io) {
+    const [{ resolveSettings }, { benchmarkCommand }] = await Promise.all([import('./settings.js'), import('./commands/benchmark.js')]);
+    const { settings } = await resolveSettings('benchmark', given, io.cwd);
+    await benchmarkCommand(files as unknown as readonly string[], settings, io);
+  },
   async init([file], given, io) {
     const [{ resolveSettings }, { initCommand }] = await Promise.all([import('./settings.js'), import('./commands/init.js')]);
     const { settings } = await resolveSettings('init', given, io.cwd);

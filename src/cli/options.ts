@@ -12,6 +12,7 @@ import type { SettingSource } from '../report/model.js';
 import { VIEWS } from '../report/views.js';
 import { AGE_BANDS, ageBand } from '../report/extra-views.js';
 import type { Format, ReportFormat } from './formats.js';
+import type { Target } from '../report/targets.js';
 import type { CharacteristicSetting, ReferenceChoice } from './option-values.js';
 import { configFileOf, recordedSources, type Resolved } from './settings.js';
 
@@ -44,8 +45,14 @@ export interface ReadOptions {
 
 export interface ReportOptions extends ReadOptions {
   readonly format: ReportFormat;
-  /** --previous: a JSON report to compare with (HTML year-on-year charts). */
+  /** --previous: a JSON report to compare with (HTML year-on-year charts; with targets, their progress). */
   readonly previous?: string | undefined;
+  /** Improvement-plan targets from the config file, shown with --previous (METHOD §11.7). */
+  readonly targets: readonly Target[];
+  /** The config file the targets came from (their baselines are read from its folder). */
+  readonly targetsFrom?: string | undefined;
+  /** --organisation-name: recorded in the report as `organisation`. */
+  readonly organisationName?: string | undefined;
   /** Pairs of views to intersect, as "characteristic/view". */
   readonly intersect: readonly (readonly [string, string])[];
   /** Characteristics named by --intersect (they are read and reported). */
@@ -165,7 +172,9 @@ export function validateOptions(resolved: Resolved<'validate'>): ValidateOptions
  */
 export function reportOptions(resolved: Resolved<'report'>): { options: ReportOptions; warnings: string[] } {
   const s = resolved.settings;
-  if (s.previous !== undefined && s.format !== 'html') throw new UsageError('--previous goes with --format html (for compare tables, use paygap compare)');
+  if (s.previous !== undefined && s.format !== 'html' && s.targets.length === 0) {
+    throw new UsageError('--previous goes with --format html, or with targets in the config file (their progress is shown in every format); for compare tables, use paygap compare');
+  }
   if (s.age && s.snapshotDate === null) {
     throw new UsageError('--age needs --snapshot-date: ages are counted at the snapshot date, e.g. --snapshot-date 2025-03-31');
   }
@@ -178,6 +187,9 @@ export function reportOptions(resolved: Resolved<'report'>): { options: ReportOp
     ...readOptions(resolved, extra),
     format: s.format,
     previous: s.previous,
+    targets: s.targets,
+    targetsFrom: configFileOf(resolved.sources.targets),
+    organisationName: s.organisationName,
     intersect: s.intersect,
     intersecting: [...new Set(s.intersect.flat().map((key) => key.split('/')[0] as Characteristic))],
     within: s.within,

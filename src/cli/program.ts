@@ -42,6 +42,18 @@ const COMMANDS: readonly CommandInfo[] = [
     examples: ['paygap compare 2024.json 2025.json', 'paygap compare 2024.json 2025.json --format markdown > board-paper.md'],
   },
   {
+    name: 'trend',
+    description: "several years: each figure in two or more JSON reports, in snapshot-date order, and the progress of the config's targets",
+    arguments: [['<reports...>', 'two or more reports (paygap report --format json), in any order']],
+    examples: ['paygap trend 2022.json 2023.json 2024.json 2025.json', 'paygap trend 20??.json --format html --output trend.html'],
+  },
+  {
+    name: 'benchmark',
+    description: "several organisations side by side: each one's figures, system figures where they can be computed exactly, and each against the system",
+    arguments: [['<reports...>', "two or more organisations' reports (paygap report --format json)"]],
+    examples: ['paygap benchmark north.json south.json east.json', 'paygap benchmark a.json b.json --name a.json="North Trust" --format html --output system.html'],
+  },
+  {
     name: 'init',
     description: "propose a paygap.config.json from an export's headers: the mapping found, the fields missing",
     arguments: [['<file>', 'ESR-style CSV export']],
@@ -77,7 +89,7 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
 
 /** "(default: 10)", from the table; nothing for flags and settings without a default. */
 function helpText(spec: OptionSpec): string {
-  const repeatable = spec.read.kind === 'list' ? ' (repeatable)' : '';
+  const repeatable = spec.read?.kind === 'list' ? ' (repeatable)' : '';
   const shown = spec.defaultHelp ?? (typeof spec.default === 'string' || typeof spec.default === 'number' ? String(spec.default) : undefined);
   return `${spec.help}${repeatable}${shown === undefined ? '' : ` (default: ${shown})`}`;
 }
@@ -86,10 +98,10 @@ function helpText(spec: OptionSpec): string {
  * A commander option for a table row. No commander defaults: defaults are applied after the
  * config file (cli/settings.ts), so a config value is not hidden by a default.
  */
-function commanderOption(spec: OptionSpec): Option {
+function commanderOption(spec: OptionSpec & { flags: string }): Option {
   const option = new Option(spec.flags, helpText(spec));
   if (spec.choices !== undefined) option.choices(spec.choices);
-  if (spec.read.kind === 'list') option.argParser(collect);
+  if (spec.read?.kind === 'list') option.argParser(collect);
   return option;
 }
 
@@ -108,7 +120,8 @@ function addCommand(program: Command, info: CommandInfo, run: Run): void {
   /** Commander's attribute name → setting name (`color` ← `--no-color`). */
   const names = new Map<string, string>();
   for (const spec of optionsOf(info.name)) {
-    const option = commanderOption(spec);
+    if (spec.flags === null) continue;
+    const option = commanderOption(spec as OptionSpec & { flags: string });
     names.set(option.attributeName(), spec.name);
     command.addOption(option);
   }

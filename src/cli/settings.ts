@@ -18,7 +18,7 @@ function readCommandLine(specs: readonly OptionSpec[], given: Given): Map<string
   const problems: string[] = [];
   for (const spec of specs) {
     const raw = given[spec.name];
-    if (raw === undefined) continue;
+    if (raw === undefined || spec.read === null) continue;
     try {
       if (spec.read.kind === 'text') values.set(spec.name, spec.read.parse(raw as string));
       else if (spec.read.kind === 'list') values.set(spec.name, spec.read.parse(raw as readonly string[]));

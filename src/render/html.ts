@@ -17,6 +17,8 @@ import { govukRows } from './govuk-rows.js';
 export interface HtmlOptions {
   /** Comparison with a previous report (--previous), for the year-on-year charts. */
   readonly previous?: Comparison | undefined;
+  /** Sections rendered elsewhere (HTML), put before the Method: the targets' progress with --previous. */
+  readonly sections?: readonly string[] | undefined;
 }
 
 const STYLE = `
@@ -112,6 +114,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     ...views.map((v, i) => viewSection(v, i, options.previous)),
     report.govukSubmission ? govukSection(report.govukSubmission) : '',
     ...report.warnings.map((w) => `<p class="meta">Note: ${escape(w)}</p>`),
+    ...(options.sections ?? []),
     `<section class="view"><h2>Method</h2><p>${escape(methodParagraph(report))}</p></section>`,
   ];
   return `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escape(title)}</title>\n<style>${STYLE}</style></head>\n<body>\n${body.join('\n')}\n</body></html>\n`;

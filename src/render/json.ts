@@ -15,6 +15,7 @@ export function publish(report: Report): PublishedReport {
   return {
     schemaVersion: report.schemaVersion,
     tool: report.tool,
+    organisation: report.organisation,
     input: report.input,
     snapshotDate: report.snapshotDate,
     method: report.method,

@@ -17,6 +17,8 @@ import { DataError, excerpt, warning, type Warning } from '../errors.js';
 
 export interface ReportInput {
   readonly toolVersion: string;
+  /** The organisation's name, when given (recorded in the report as `organisation`). */
+  readonly organisationName?: string | undefined;
   readonly file: string;
   readonly sha256: string;
   readonly bytes: number;
@@ -153,6 +155,7 @@ export function buildReport(input: ReportInput): Built {
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'paygap', version: input.toolVersion },
+    organisation: input.organisationName === undefined ? null : { name: input.organisationName },
     input: inputOf(input),
     snapshotDate: input.snapshotDate,
     method: methodOf(input),

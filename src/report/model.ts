@@ -15,6 +15,12 @@ export const SCHEMA_VERSION = 1;
 export interface Report {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly tool: { readonly name: 'paygap'; readonly version: string };
+  /**
+   * The organisation the report is about (--organisation-name, or organisationName in the
+   * config file), so that trend and benchmark can name it; null when not given. Added in
+   * schemaVersion 1: reports made before it have no such field.
+   */
+  readonly organisation: { readonly name: string } | null;
   readonly input: {
     readonly file: string;
     readonly sha256: string;

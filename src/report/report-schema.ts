@@ -121,6 +121,7 @@ export const reportSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
     tool: z.strictObject({ name: z.literal('paygap'), version: z.string() }),
+    organisation: z.strictObject({ name: z.string() }).nullable().describe('the organisation the report is about (--organisation-name), or null'),
     input: z.strictObject({
       file: z.string(),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -212,6 +213,7 @@ const loose = <S extends z.ZodRawShape, K extends keyof S & string>(shape: S, ke
 export const comparableReport = z.looseObject({
   schemaVersion: z.literal(1, { error: 'expected schemaVersion 1 (a paygap JSON report)' }),
   tool: loose(reportSchema.shape.tool.shape, ['version']),
+  organisation: reportSchema.shape.organisation.optional(),
   input: loose(reportSchema.shape.input.shape, ['file', 'sha256']),
   snapshotDate: reportSchema.shape.snapshotDate,
   method: loose(method.shape, ['payMethod', 'unit', 'minGroupSize', 'payPeriod', 'salaryBasis']),

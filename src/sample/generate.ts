@@ -39,7 +39,11 @@ export const SAMPLE_HEADERS = [
 export interface SampleOptions {
   readonly rows: number;
   readonly seed: number;
-  /** Snapshot date the ages are counted at (a person is 20 to 67 on it). */
+  /**
+   * The snapshot year: ages are counted at it (a person is 20 to 67), and the skews that make
+   * the gaps are scaled by `gapScale(year)`, so a run of years shows gaps narrowing. 2025 (the
+   * default) leaves them as they are, so the bundled sample is unchanged.
+   */
   readonly snapshotYear?: number;
 }
 
@@ -75,19 +79,27 @@ function choosePerson(random: Random, year: number): Person {
   return { group, female, sex, ethnicity, minority, disability, birth };
 }
 
+/**
+ * How strongly the year's workforce is skewed: 1 in 2025, 20% more for each year before it
+ * and 20% less for each year after (none from 2030 on).
+ *
+ * @example gapScale(2025) // 1; gapScale(2022) // 1.6
+ */
+export const gapScale = (year: number): number => Math.max(0, 1 - 0.2 * (year - 2025));
+
 /** Men are more often in senior grades and minority ethnic staff less often: the gaps a report should find. */
-function chooseGrade(random: Random, person: Person): Grade {
+function chooseGrade(random: Random, person: Person, scale: number): Grade {
   return random.weighted(
     person.group.grades.map((grade) => {
-      const sexSkew = person.female ? 1 : 1 + 2 * grade.seniority;
-      const ethnicSkew = person.minority ? 1 - 0.45 * grade.seniority : 1;
+      const sexSkew = person.female ? 1 : 1 + 2 * grade.seniority * scale;
+      const ethnicSkew = person.minority ? Math.max(0.05, 1 - 0.45 * grade.seniority * scale) : 1;
       return [grade, grade.weight * sexSkew * ethnicSkew] as const;
     }),
   );
 }
 
-function assignmentRow(random: Random, person: Person, employee: string, n: number, primary: boolean): string {
-  const grade = primary ? chooseGrade(random, person) : random.pick(person.group.grades.slice(0, 2));
+function assignmentRow(random: Random, person: Person, employee: string, n: number, primary: boolean, scale: number): string {
+  const grade = primary ? chooseGrade(random, person, scale) : random.pick(person.group.grades.slice(0, 2));
   const salary = random.pick(grade.points);
   const partTimeChance = person.group.partTime * (person.female ? 1.25 : 0.5);
   const hours = !primary ? random.pick([7.5, 11.25, 15]) : random.chance(partTimeChance) ? random.pick(PART_TIME_HOURS) : grade.fullTimeHours;
@@ -142,7 +154,7 @@ export function* sampleLines(options: SampleOptions): Generator<string> {
     const id = String(employee);
     const assignments = written + 1 < options.rows && random.chance(0.09) ? 2 : 1;
     for (let n = 1; n <= assignments; n++) {
-      yield `${assignmentRow(random, person, id, n, n === 1)}\r\n`;
+      yield `${assignmentRow(random, person, id, n, n === 1, gapScale(year))}\r\n`;
       written++;
     }
   }

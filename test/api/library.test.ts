@@ -98,6 +98,8 @@ describe('analyse', () => {
       resamples: 100,
       seed: 1,
       referenceGroups: {},
+      organisationName: 'North Trust',
+      targets: [],
       strict: false,
     };
     const configKeys = (OPTIONS as readonly OptionSpec[]).filter((o) => o.config !== undefined).map((o) => o.name);

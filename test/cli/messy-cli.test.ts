@@ -121,7 +121,7 @@ describe('the smaller cases', () => {
   it('paygap help nonexistent is a usage error', async () => {
     const result = await runCli(['help', 'nonexistent']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('paygap: help "nonexistent": no such command; the commands are report, validate, compare, init, columns, sample');
+    expect(result.stderr).toContain('paygap: help "nonexistent": no such command; the commands are report, validate, compare, trend, benchmark, init, columns, sample, schema');
     expect((await runCli(['help', 'report'])).code).toBe(0);
   });
 

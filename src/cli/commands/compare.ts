@@ -1,9 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { DataError, shortened, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { compareReports, type Comparison } from '../../report/compare.js';
-import { comparableReport } from '../../report/report-schema.js';
-import type { PublishedReport } from '../../report/published.js';
+import { readReport } from '../saved-reports.js';
 import { write, type CliIo } from '../io.js';
 import { emit, refuseOutputOntoInput } from '../output.js';
 import { COMPARE_FORMATS, type CompareFormat } from '../formats.js';
@@ -12,27 +9,6 @@ export interface CompareOptions {
   readonly format: CompareFormat;
   readonly output?: string | undefined;
   readonly quiet: boolean;
-}
-
-export async function readReport(path: string, io: CliIo): Promise<PublishedReport> {
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, path), 'utf8');
-  } catch (error) {
-    throw new DataError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new DataError(`${path} is not JSON: compare takes two reports made by paygap report --format json`);
-  }
-  const result = comparableReport.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new DataError(`${path} is not a paygap report: ${shortened(issue?.path.join('.') ?? '') || '(top level)'}: ${issue?.message}`);
-  }
-  return json as PublishedReport;
 }
 
 /** `paygap compare <previous.json> <current.json>`: each figure then, now and the change. */
