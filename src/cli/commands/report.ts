@@ -8,6 +8,7 @@ import { emit, refuseOutputOntoInput } from '../output.js';
 import { analyse } from '../../ingest/analyse.js';
 import { reportOf } from '../../pipeline.js';
 import { toolVersion } from '../version.js';
+import { terminalText } from '../../render/terminal-text.js';
 
 /** Renderers load on demand: JSON output never loads the table libraries. */
 async function render(report: Report, options: ReportOptions, io: CliIo, previous: PublishedReport | undefined): Promise<string> {
@@ -45,7 +46,7 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
   }
   const report = reportOf({ loaded, units, quality }, options, toolVersion());
   if (!options.quiet) {
-    for (const warning of report.warnings) await write(io.stderr, `paygap: warning: ${warning}\n`);
+    for (const warning of report.warnings) await write(io.stderr, `paygap: warning: ${terminalText(warning)}\n`);
   }
   const text = await render(report, options, io, previous);
   await emit(text, options.output, io);
