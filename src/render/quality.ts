@@ -2,9 +2,10 @@ import { count, percent } from './format.js';
 import type { QualityReport } from '../report/build-quality.js';
 import { textTable } from './text-table.js';
 import { terminalText as tt } from './terminal-text.js';
+import { jsonText } from './json-text.js';
 
 export function renderQualityJson(report: QualityReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return jsonText(report);
 }
 
 /**

@@ -6,8 +6,9 @@ import displayWidth from 'string-width';
  * cli-table3; above that by `plainTable` here, which draws the same borders, padding and
  * alignment in time linear in the rows (cli-table3 takes seconds for a few thousand rows and
  * overflows the stack at 500,000). The two agree on every table whose words fit their
- * columns (test/render/text-table.test.ts); a word wider than its column is cut with "…" by
- * cli-table3 and split over lines here.
+ * columns (test/render/text-table.test.ts). Text wider than a fixed column is cut with "…" by
+ * cli-table3 (a word longer than the column, or any text without `wrap`); here it is wrapped,
+ * a long word split over lines, so nothing is lost.
  *
  * Cells hold text already made safe for a terminal (terminalText) and our own line breaks.
  * A cell's style (chalk's bold or dim) is applied to each of its lines after they are laid

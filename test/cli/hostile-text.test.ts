@@ -70,6 +70,17 @@ describe('text from a hostile export', () => {
     expect(result.stderr).toMatch(/line \d+, Hourly Rate = "\\u001b\]0;PWNED\\u0007\\u001b\[2J12"/);
   });
 
+  it('JSON, from report and validate, carries every value exactly and nothing a terminal would act on', async () => {
+    const json = await runCli([...report, '--format', 'json', '--quiet']);
+    expect(json.stdout).not.toMatch(RAW_CONTROL);
+    expect(json.stdout).toContain('\\u009b31mred');
+    const religion = JSON.parse(json.stdout).characteristics.find((c: { characteristic: string }) => c.characteristic === 'religion');
+    expect(religion.groups.map((g: { group: string }) => g.group)).toEqual(expect.arrayContaining(VALUES));
+    const quality = await runCli(['validate', file, '--format', 'json', '--quiet']);
+    expect(quality.stdout).not.toMatch(RAW_CONTROL);
+    expect(JSON.parse(quality.stdout).ignoredHeaders).toContain(`Notes${TERMINAL}`);
+  });
+
   it('Markdown reports keep every value as text', async () => {
     const result = await runCli([...report, '--format', 'markdown', '--quiet']);
     expect(result.code).toBe(0);
