@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CliIo } from './io.js';
+import { terminalLines } from '../render/terminal-text.js';
 import { optionsOf, type CommandName, type OptionSpec } from './option-table.js';
 
 /** What each command is, the arguments it takes and its examples; its options are in option-table.ts. */
@@ -138,7 +139,8 @@ export function buildProgram(io: CliIo, version: string, run: Run): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      // Commander quotes what was typed (an unknown option, a bad value): shown, never run.
+      writeErr: (text) => io.stderr.write(terminalLines(text)),
     });
   for (const info of COMMANDS) addCommand(program, info, run);
   return program;

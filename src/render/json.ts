@@ -2,13 +2,15 @@ import type { Breakdown, CharacteristicReport, GovukSubmission, GroupReport, Int
 import type { PublishedBreakdown, PublishedGovuk, PublishedGroup, PublishedIntersection, PublishedReport, PublishedState, PublishedView } from '../report/published.js';
 import { FIGURE_KEYS, isProtected, type FigureState } from '../report/status.js';
 import { govukNoteText, reasonText } from './reasons.js';
+import { jsonText } from './json-text.js';
 
 /**
  * `--format json`: exactly one JSON document, numbers unrounded (METHOD §13.1). Each group's
  * statuses are published as codes and as words; keys are listed in the catalogue's order.
+ * Text that a terminal would act on is written as \u escapes (jsonText): the same values.
  */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(publish(report), null, 2)}\n`;
+  return jsonText(publish(report));
 }
 
 export function publish(report: Report): PublishedReport {

@@ -2,6 +2,7 @@ import { UsageError } from '../../errors.js';
 import { compareReports, type Comparison } from '../../report/compare.js';
 import { readReport } from '../saved-reports.js';
 import { write, type CliIo } from '../io.js';
+import { terminalText } from '../../render/terminal-text.js';
 import { emit, refuseOutputOntoInput } from '../output.js';
 import { COMPARE_FORMATS, type CompareFormat } from '../formats.js';
 
@@ -16,7 +17,7 @@ export async function compareCommand(previousPath: string, currentPath: string, 
   if (!COMPARE_FORMATS.includes(options.format)) throw new UsageError(`--format ${options.format}: expected table, json or markdown`);
   await refuseOutputOntoInput(options.output, [previousPath, currentPath], io);
   const comparison = compareReports(await readReport(previousPath, io), await readReport(currentPath, io));
-  if (!options.quiet) for (const w of comparison.warnings) await write(io.stderr, `paygap: warning: ${w}\n`);
+  if (!options.quiet) for (const w of comparison.warnings) await write(io.stderr, `paygap: warning: ${terminalText(w)}\n`);
   let text: string;
   if (options.format === 'json') text = `${JSON.stringify(comparison, null, 2)}\n`;
   else if (options.format === 'markdown') text = (await import('../../render/compare-markdown.js')).renderCompareMarkdown(comparison);

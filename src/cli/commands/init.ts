@@ -12,6 +12,7 @@ import { CONFIG_FILE } from '../config-file.js';
 import { defaultOf } from '../option-table.js';
 import { write, type CliIo } from '../io.js';
 import { emit, refuseOutputOntoInput } from '../output.js';
+import { terminalText as tt } from '../../render/terminal-text.js';
 
 /** The config `paygap init` proposes: the mapping found, the pay method and unit, the default minimum group size. */
 export interface ProposedConfig {
@@ -87,12 +88,13 @@ export async function initCommand(file: string, options: InitOptions, io: CliIo)
     problem = error;
   }
 
-  const lines = [sheet === undefined ? `Headers in ${file}:` : `Headers in ${file}, sheet ${sheet.name} (row ${sheet.row}):`];
+  // Headers and file names come from outside: each goes through terminalText on its way to the terminal.
+  const lines = [sheet === undefined ? `Headers in ${tt(file)}:` : `Headers in ${tt(file)}, sheet ${tt(sheet.name)} (row ${sheet.row}):`];
   for (const field of FIELDS) {
     const header = columns.header.get(field);
     if (header !== undefined) {
       const alias = FIELD_INFO[field].aliases.find((a) => normaliseHeader(a) === normaliseHeader(header));
-      lines.push(`  ${field.padEnd(18)} ← "${header}"${alias !== undefined && alias !== header ? ` (matches "${alias}")` : ''}`);
+      lines.push(`  ${field.padEnd(18)} ← "${tt(header)}"${alias !== undefined && alias !== header ? ` (matches "${alias}")` : ''}`);
     }
   }
   const unmapped = FIELDS.filter((f) => !columns.index.has(f));
@@ -100,12 +102,12 @@ export async function initCommand(file: string, options: InitOptions, io: CliIo)
     lines.push('Not found (optional unless a run needs them):');
     for (const field of unmapped) {
       const maybe = candidates(field, columns.ignored);
-      lines.push(`  ${field.padEnd(18)}   accepted: ${FIELD_INFO[field].aliases.join(', ')}${maybe.length ? `; perhaps ${maybe.map((h) => `"${h}"`).join(', ')}?` : ''}`);
+      lines.push(`  ${field.padEnd(18)}   accepted: ${FIELD_INFO[field].aliases.join(', ')}${maybe.length ? `; perhaps ${maybe.map((h) => `"${tt(h)}"`).join(', ')}?` : ''}`);
     }
   }
-  if (columns.ignored.length > 0) lines.push(`Ignored columns: ${columns.ignored.map((h) => `"${h}"`).join(', ')}`);
-  if (plan !== undefined) lines.push(`Pay method: ${plan.payMethod} (${plan.payMethodReason}); unit: ${plan.unit}`);
-  else lines.push(`Before a report can run: ${problem?.message}. Add the column to "map" in the config.`);
+  if (columns.ignored.length > 0) lines.push(`Ignored columns: ${columns.ignored.map((h) => `"${tt(h)}"`).join(', ')}`);
+  if (plan !== undefined) lines.push(`Pay method: ${plan.payMethod} (${tt(plan.payMethodReason)}); unit: ${plan.unit}`);
+  else lines.push(`Before a report can run: ${tt(problem?.message ?? '')}. Add the column to "map" in the config.`);
 
   const config: ProposedConfig = {
     map: Object.fromEntries(columns.header),
@@ -122,7 +124,7 @@ export async function initCommand(file: string, options: InitOptions, io: CliIo)
     if (exists) throw new UsageError(`${target} already exists; use --force to replace it`);
   }
   await emit(`${JSON.stringify(config, null, 2)}\n`, options.output ?? CONFIG_FILE, io);
-  lines.push(`Wrote ${target}. Edit it to change the mapping or settings; options on the command line override it.`);
+  lines.push(`Wrote ${tt(target)}. Edit it to change the mapping or settings; options on the command line override it.`);
   await write(io.stdout, `${lines.join('\n')}\n`);
   return config;
 }

@@ -12,6 +12,7 @@ import { UsageError } from '../../errors.js';
 import { analyse } from '../../ingest/analyse.js';
 import { reportOf } from '../../pipeline.js';
 import { toolVersion } from '../version.js';
+import { terminalText } from '../../render/terminal-text.js';
 
 /** Each target's progress at this report, from its baseline, with --previous as the report before (METHOD §11.7). */
 async function progressOf(report: Report, options: ReportOptions, previous: PublishedReport | undefined, targets: readonly TargetInput[]): Promise<TargetProgress[]> {
@@ -84,11 +85,11 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
   }
   const report = reportOf(analysed, options, toolVersion());
   if (!options.quiet) {
-    for (const warning of report.warnings) await write(io.stderr, `paygap: warning: ${warning}\n`);
+    for (const warning of report.warnings) await write(io.stderr, `paygap: warning: ${terminalText(warning)}\n`);
     // The GOV.UK figures the service will refuse: said here too, as a monthly job reads stderr.
     const { govukNoteText } = await import('../../render/reasons.js');
     for (const note of report.govukSubmission?.notes ?? []) {
-      if (REFUSAL_NOTES.has(note.code)) await write(io.stderr, `paygap: warning: GOV.UK figures: ${govukNoteText(note)}\n`);
+      if (REFUSAL_NOTES.has(note.code)) await write(io.stderr, `paygap: warning: GOV.UK figures: ${terminalText(govukNoteText(note))}\n`);
     }
   }
   const text = await render(report, options, io, previous, await progressOf(report, options, previous, targets));
