@@ -1,5 +1,5 @@
 import type { Benchmark } from '../report/benchmark.js';
-import { csvLines } from './trend-escape.js';
+import { csvLines } from './csv.js';
 import { pointReasonText, systemReasonText } from './trend-words.js';
 
 /**

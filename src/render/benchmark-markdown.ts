@@ -1,6 +1,6 @@
 import type { Benchmark } from '../report/benchmark.js';
 import { combinationText, informativeGroups, notShown, populationHeading, tableRows } from './benchmark-text.js';
-import { markdownText } from './trend-escape.js';
+import { markdownText } from './markdown-text.js';
 
 /** `paygap benchmark --format markdown`: a section per view, a table per measure, for a system board paper. */
 export function renderBenchmarkMarkdown(b: Benchmark): string {

@@ -3,7 +3,7 @@ import type { Benchmark, BenchmarkGroup, BenchmarkMeasure, BenchmarkView } from 
 import { measure } from '../report/measures.js';
 import { isKeptBack } from '../report/published-status.js';
 import { count } from './format.js';
-import { terminalText } from './trend-escape.js';
+import { terminalText } from './terminal-text.js';
 import { differenceText, pointReasonText, pointText, systemReasonText, systemText, unitValue } from './trend-words.js';
 
 /**

@@ -38,7 +38,7 @@ export function safeText(text: string): string {
   return /^[=+\-@\t\r']/.test(text) ? `'${text}` : text;
 }
 
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   const text = safeText(value);
@@ -56,3 +56,6 @@ export function renderCsv(report: Report): string {
   }
   return lines.text();
 }
+
+/** CSV rows with CRLF line ends, as the report's CSV (trend, benchmark and targets use it too). */
+export const csvLines = (rows: readonly (readonly (string | number | null)[])[]): string => rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

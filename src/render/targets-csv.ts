@@ -1,5 +1,5 @@
 import type { TargetProgress } from '../report/targets.js';
-import { csvLines } from './trend-escape.js';
+import { csvLines } from './csv.js';
 import { pointReasonText, targetStatusText } from './trend-words.js';
 
 /**

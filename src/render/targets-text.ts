@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { TargetPoint, TargetProgress } from '../report/targets.js';
-import { markdownText, terminalText } from './trend-escape.js';
+import { markdownText } from './markdown-text.js';
+import { terminalText } from './terminal-text.js';
 import { pointText, targetStatusText, targetTitle, unitValue } from './trend-words.js';
 
 /**

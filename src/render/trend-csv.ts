@@ -1,6 +1,6 @@
 import type { Trend } from '../report/trend.js';
 import { targetRows } from './targets-csv.js';
-import { csvLines } from './trend-escape.js';
+import { csvLines } from './csv.js';
 import { pointReasonText } from './trend-words.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Trend } from '../report/trend.js';
 import { targetsMarkdown } from './targets-text.js';
-import { markdownText } from './trend-escape.js';
+import { markdownText } from './markdown-text.js';
 import { columnName, informative, notShown, overallText, TABLE_MEASURES } from './trend-table.js';
 import { pointText } from './trend-words.js';
 

@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import type { Series, Trend } from '../report/trend.js';
 import { isKeptBack } from '../report/published-status.js';
 import { targetsTable } from './targets-text.js';
-import { terminalText } from './trend-escape.js';
+import { terminalText } from './terminal-text.js';
 import { differenceText, pointReasonText, pointText } from './trend-words.js';
 
 /**
