@@ -1,6 +1,10 @@
 /**
  * A small seeded random number generator (sfc32, seeded through splitmix32) so that
  * `paygap sample --seed S` gives the same file on every machine and Node version.
+ *
+ * The state is kept as signed 32-bit integers (`| 0`), which V8 stores unboxed; the same
+ * bits as unsigned numbers above 2³¹ would be boxed, costing an allocation per draw. The
+ * arithmetic is modulo 2³² either way, so the numbers drawn are the same.
  */
 export class Random {
   private a: number;
@@ -15,7 +19,7 @@ export class Random {
       let z = s;
       z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-      return (z ^ (z >>> 16)) >>> 0;
+      return (z ^ (z >>> 16)) | 0;
     };
     this.a = next();
     this.b = next();
@@ -26,13 +30,13 @@ export class Random {
 
   /** Uniform in [0, 1). */
   float(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
     this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
+    this.b = (this.c + (this.c << 3)) | 0;
     this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) >>> 0;
-    return t / 4294967296;
+    this.c = (this.c + t) | 0;
+    return (t >>> 0) / 4294967296;
   }
 
   /** Integer in [0, n). */

@@ -3,7 +3,7 @@ import type { Field } from '../schema/fields.js';
 import type { RunPlan } from '../ingest/plan.js';
 import type { PayConfig, PayPeriod } from '../schema/pay.js';
 import type { UnitsResult } from '../ingest/units.js';
-import { buildView, viewContext, type CodeColumn } from './build-view.js';
+import { buildView, viewContext, type CodeColumn, type ViewContext } from './build-view.js';
 import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type IntersectionReport, type Report } from './model.js';
 import { VIEWS, viewsOf, type ViewDefinition } from './views.js';
 import { govukFigures } from './govuk.js';
@@ -32,7 +32,7 @@ export interface ReportInput {
   readonly intersect?: readonly (readonly [string, string])[];
   readonly within?: Within | undefined;
   /** --ci: bootstrap intervals for the headline and intersection gaps. */
-  readonly ci?: { readonly level: number; readonly resamples: number; readonly seed: number } | undefined;
+  readonly ci?: ViewContext['ci'];
   readonly columns: ReadonlyMap<Field, string>;
   readonly quality: DataQuality;
   readonly units: UnitsResult;

@@ -5,7 +5,7 @@ import { BANDS, quarterCounts, quarterSizes, type Band } from '../metrics/quarte
 import type { Units } from '../ingest/units.js';
 import { orderByValue } from '../metrics/order.js';
 import type { BonusFigures, CharacteristicReport, GroupReport, Interval, QuartileCell } from './model.js';
-import { bootstrapGapIntervals, type GapInterval } from '../metrics/bootstrap.js';
+import { bootstrapGapIntervals, type BootstrapOptions, type GapInterval } from '../metrics/bootstrap.js';
 import { Random } from '../metrics/random.js';
 import type { ViewDefinition } from './views.js';
 
@@ -73,7 +73,7 @@ export interface ViewContext {
   readonly minGroupSize: number;
   readonly hasBonusColumn: boolean;
   /** --ci: bootstrap intervals for the gaps. */
-  readonly ci?: { readonly level: number; readonly resamples: number; readonly seed: number } | undefined;
+  readonly ci?: { readonly level: number; readonly resamples: number; readonly seed: number; readonly onProgress?: BootstrapOptions['onProgress'] } | undefined;
 }
 
 /**
@@ -213,7 +213,7 @@ export function buildView(def: ViewDefinition, ctx: ViewContext): Characteristic
     const found = bootstrapGapIntervals(
       payByGroup[ref] as Float64Array,
       compared.map((g) => payByGroup[g] as Float64Array),
-      { level: ctx.ci.level, resamples: ctx.ci.resamples, random },
+      { level: ctx.ci.level, resamples: ctx.ci.resamples, random, onProgress: ctx.ci.onProgress },
     );
     compared.forEach((g, i) => (intervals[g] = found[i] ?? null));
   }

@@ -1,4 +1,4 @@
-import { progressReporter } from '../progress.js';
+import { intervalsProgress, progressReporter } from '../progress.js';
 import { buildReport } from '../../report/build-report.js';
 import type { Report } from '../../report/model.js';
 import { invalidRowsListing } from '../issues-listing.js';
@@ -41,6 +41,7 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
     if (listing) await write(io.stderr, listing);
   }
   requireUsable(quality, options.strict);
+  const intervals = options.ci === undefined || options.quiet ? undefined : intervalsProgress(io.stderr);
   const report = buildReport({
     toolVersion: toolVersion(),
     file: loaded.file,
@@ -56,12 +57,13 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
     references: options.references,
     intersect: options.intersect,
     within: options.within,
-    ci: options.ci,
+    ci: options.ci && { ...options.ci, onProgress: intervals?.update },
     columns: loaded.columns.header,
     quality,
     units,
     warnings: loaded.plan.warnings,
   });
+  intervals?.done();
   if (!options.quiet) {
     for (const warning of report.warnings) await write(io.stderr, `paygap: warning: ${warning}\n`);
   }
