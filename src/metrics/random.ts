@@ -52,15 +52,23 @@ export class Random {
     return items[this.int(items.length)];
   }
 
-  /** Pick by weight: entries are [item, weight]. */
-  weighted<T>(entries: readonly (readonly [T, number])[]): T {
-    let total = 0;
-    for (const [, w] of entries) total += w;
+  /**
+   * Pick by weight: entries are [item, weight]. A caller using one table often may pass
+   * `total`, the weights summed in order (`totalWeight`), to skip adding them up each time.
+   */
+  weighted<T>(entries: readonly (readonly [T, number])[], total = totalWeight(entries)): T {
     let r = this.float() * total;
-    for (const [item, w] of entries) {
-      r -= w;
-      if (r < 0) return item;
+    for (let i = 0; i < entries.length; i++) {
+      r -= entries[i][1];
+      if (r < 0) return entries[i][0];
     }
     return entries[entries.length - 1][0];
   }
+}
+
+/** The weights of a table for `Random.weighted`, summed in order. */
+export function totalWeight(entries: readonly (readonly [unknown, number])[]): number {
+  let total = 0;
+  for (let i = 0; i < entries.length; i++) total += entries[i][1];
+  return total;
 }

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { UsageError } from '../../errors.js';
-import { sampleLines } from '../../sample/generate.js';
+import { sampleChunks } from '../../sample/generate.js';
 import { write } from '../io.js';
 
 export interface SampleCommandOptions {
@@ -17,15 +17,7 @@ export function sampleOptions(raw: { rows?: string; seed?: string }): SampleComm
   return { rows: positiveInteger('--rows', raw.rows ?? '2000', 1), seed: positiveInteger('--seed', raw.seed ?? '1', 0) };
 }
 
-/** Write a synthetic export to `out`, in batches, waiting when the reader is slow. */
+/** Write a synthetic export to `out`, in chunks, waiting when the reader is slow. */
 export async function sampleCommand(options: SampleCommandOptions, out: Writable): Promise<void> {
-  let batch = '';
-  for (const line of sampleLines(options)) {
-    batch += line;
-    if (batch.length >= 1 << 16) {
-      await write(out, batch);
-      batch = '';
-    }
-  }
-  if (batch !== '') await write(out, batch);
+  for (const chunk of sampleChunks(options)) await write(out, chunk);
 }
