@@ -41,8 +41,14 @@ class Verdicts {
   private readonly keys: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
   private readonly found: (Verdict | undefined)[] = new Array<Verdict | undefined>(SLOTS).fill(undefined);
   private readonly all = new Map<string, Verdict>();
+  private schema: z.ZodType | undefined;
 
-  constructor(private readonly schema: z.ZodType) {}
+  /**
+   * `build` makes the column's schema, on the first cell the fast paths leave to zod (a
+   * clean file's money and hours columns never need one; building the first money schema
+   * costs about 20 ms, a twentieth of a small run).
+   */
+  constructor(private readonly build: () => z.ZodType) {}
 
   of(raw: string): Verdict {
     const n = raw.length;
@@ -50,7 +56,7 @@ class Verdicts {
     if (this.keys[slot] === raw) return this.found[slot] as Verdict;
     let verdict = this.all.get(raw);
     if (verdict === undefined) {
-      verdict = verdictOf(this.schema, raw);
+      verdict = verdictOf((this.schema ??= this.build()), raw);
       if (this.all.size < CACHE_LIMIT) this.all.set(raw, verdict);
     }
     this.keys[slot] = raw;
@@ -117,7 +123,7 @@ export class RowValidator {
         field: 'staffGroup', // validated as free text, like a staff group
         index: x.index,
         header: columns.headers[x.index] ?? x.name,
-        verdicts: new Verdicts(cellSchema('staffGroup', requirements)),
+        verdicts: new Verdicts(() => cellSchema('staffGroup', requirements)),
         identifier: false,
         decimalMax: undefined,
       });
@@ -130,7 +136,7 @@ export class RowValidator {
         field,
         index,
         header: columns.header.get(field) ?? field,
-        verdicts: new Verdicts(cellSchema(field, requirements)),
+        verdicts: new Verdicts(() => cellSchema(field, requirements)),
         identifier: IDENTIFIERS.has(field),
         decimalMax: (DECIMAL_LIMITS as Partial<Record<Field, number>>)[field],
       });
