@@ -1,5 +1,4 @@
 import { DataError } from '../errors.js';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { inspectInput, openInput } from '../io/source.js';
 import { loadInput, type Loaded } from './load.js';
@@ -24,12 +23,19 @@ export interface InputPlace {
 }
 
 export interface AnalyseOptions extends LoadOptions {
-  /** Reading threads; undefined: 2 for files of 32 MB or more, else 1. */
+  /** Reading threads; undefined: DEFAULT_THREADS. */
   readonly threads?: number | undefined;
 }
 
-/** Files at least this large are read on several threads. */
-const PARALLEL_BYTES = 32 << 20;
+/**
+ * Reading threads when --threads is not given: one, at every size, by measurement (README,
+ * Performance; `BENCH_THREADS=25000,250000,1000000,2000000 npm run bench`). On the 2-core
+ * machine two threads took 1.19-1.59 times as long as one at 25,000 to 2,000,000 rows and
+ * used up to 115 MB more memory. Per-thread CPU profiles say why more cores would be needed:
+ * the parallel reader's main thread (reading, hashing, cutting, joining the parts, then
+ * forming people) is busier than a whole one-thread run, alongside its two workers.
+ */
+const DEFAULT_THREADS = 1;
 
 /**
  * Read, validate and form units: everything before the figures. Shared by `report` and
@@ -39,9 +45,9 @@ export async function analyse(file: string, options: AnalyseOptions, io: InputPl
   const loadOptions = { ...options, onProgress: progress?.update };
   let loaded: Loaded;
   try {
-    const size = file === '-' ? 0 : await inspectInput(file, io.cwd);
-    const threads = options.threads ?? (size >= PARALLEL_BYTES ? Math.min(2, availableParallelism()) : 1);
+    const threads = options.threads ?? DEFAULT_THREADS;
     if (file !== '-' && threads > 1) {
+      await inspectInput(file, io.cwd);
       // Loaded only when needed: it starts worker threads.
       const { loadFileParallel } = await import('./load-parallel.js');
       loaded = await loadFileParallel(resolve(io.cwd, file), loadOptions, threads, undefined, file);
