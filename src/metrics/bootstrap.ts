@@ -2,34 +2,7 @@ import { quantileSorted } from 'simple-statistics';
 import { binomialUpToHalf } from './binomial.js';
 import type { Random } from './random.js';
 
-/**
- * Bootstrap confidence intervals for the mean and median pay gaps of several groups against
- * one reference group.
- *
- * Method: for each of `resamples` rounds, draw the reference group's people with replacement
- * (as many as it has) and each group's the same way, and compute the gaps of the resampled
- * means and medians; the interval is the central `level`% of those gaps (quantiles of the
- * sorted gaps, simple-statistics `quantileSorted`). The reference resample is shared by the
- * groups within a round. A gap whose interval spans 0 is "not distinguishable from no gap at
- * this sample size". A group or reference without people, or with a resampled reference
- * mean or median of 0, has none. Seeded: the same `random` gives the same intervals.
- *
- * How a resample is drawn: only how many times each person is drawn matters, and people
- * with the same pay are interchangeable, so a resample is a count for each distinct value: a
- * multinomial draw of n over the distinct values, with each one's share of the group as its
- * probability. It is drawn value by value, lowest first, as a binomial of the draws still to
- * place with the value's share of what is left (exactly the multinomial), and the mean and
- * the median (from the running count) come out of the same pass. That costs one binomial per
- * distinct value rather than one draw per person: pay points repeat, so a group of 170,000
- * people with 2,000 distinct rates costs 2,000 binomials a round. When values hardly repeat
- * (more than a quarter distinct), one draw per person into counts is cheaper, and is used.
- * Either way the resample has the same distribution as drawing people one by one.
- *
- * @param reference the reference group's values, sorted lowest first
- * @param groups each group's values, sorted lowest first
- * @param options.onProgress called with the rounds done, about a hundred times in all
- * @example bootstrapGapIntervals(Float64Array.of(20, 20, 30), [Float64Array.of(15, 18)], { level: 95, resamples: 1000, random: new Random(1) })
- */
+/** A gap's interval: [low, high] percent, or null when it has none. */
 export interface GapInterval {
   readonly mean: readonly [number, number] | null;
   readonly median: readonly [number, number] | null;
@@ -168,6 +141,34 @@ export function resampledAverages(values: Float64Array, resamples: number, rando
   return { means, medians };
 }
 
+/**
+ * Bootstrap confidence intervals for the mean and median pay gaps of several groups against
+ * one reference group.
+ *
+ * Method: for each of `resamples` rounds, draw the reference group's people with replacement
+ * (as many as it has) and each group's the same way, and compute the gaps of the resampled
+ * means and medians; the interval is the central `level`% of those gaps (quantiles of the
+ * sorted gaps, simple-statistics `quantileSorted`). The reference resample is shared by the
+ * groups within a round. A gap whose interval spans 0 is "not distinguishable from no gap at
+ * this sample size". A group or reference without people, or with a resampled reference
+ * mean or median of 0, has none. Seeded: the same `random` gives the same intervals.
+ *
+ * How a resample is drawn: only how many times each person is drawn matters, and people
+ * with the same pay are interchangeable, so a resample is a count for each distinct value: a
+ * multinomial draw of n over the distinct values, with each one's share of the group as its
+ * probability. It is drawn value by value, lowest first, as a binomial of the draws still to
+ * place with the value's share of what is left (exactly the multinomial), and the mean and
+ * the median (from the running count) come out of the same pass. That costs one binomial per
+ * distinct value rather than one draw per person: pay points repeat, so a group of 170,000
+ * people with 2,000 distinct rates costs 2,000 binomials a round. When values hardly repeat
+ * (more than a quarter distinct), one draw per person into counts is cheaper, and is used.
+ * Either way the resample has the same distribution as drawing people one by one.
+ *
+ * @param reference the reference group's values, sorted lowest first
+ * @param groups each group's values, sorted lowest first
+ * @param options.onProgress called with the rounds done, about a hundred times in all
+ * @example bootstrapGapIntervals(Float64Array.of(20, 20, 30), [Float64Array.of(15, 18)], { level: 95, resamples: 1000, random: new Random(1) })
+ */
 export function bootstrapGapIntervals(reference: Float64Array, groups: readonly Float64Array[], options: BootstrapOptions): GapInterval[] {
   if (reference.length === 0) return groups.map(() => ({ mean: null, median: null }));
   const { resamples, random, onProgress } = options;

@@ -41,17 +41,28 @@ const SAMPLE_ROWS = 1_000_000;
 
 mkdirSync(cache, { recursive: true });
 
-/** Run a command, returning wall seconds and peak RSS (VmHWM, all threads) in MB. */
+const TICKS = 100; // clock ticks a second in /proc/<pid>/stat (getconf CLK_TCK on Linux)
+
+/**
+ * Run a command, returning wall seconds, peak RSS (VmHWM, all threads) in MB and CPU seconds
+ * (user + system, all threads, as last seen in /proc, polled every 5 ms, so up to 5 ms short).
+ * CPU time is much less disturbed by other processes than wall time: on a shared machine it
+ * shows the work done, and how a run would go on a quiet one.
+ */
 function measure(command, args) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
     let peak = 0;
+    let cpu = 0;
     const poll = setInterval(() => {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
         if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024);
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        cpu = (Number(fields[11]) + Number(fields[12])) / TICKS;
       } catch {
         // the process has ended
       }
@@ -61,7 +72,7 @@ function measure(command, args) {
       clearInterval(poll);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited ${code}`));
-      else resolve({ seconds, peakMb: peak });
+      else resolve({ seconds, peakMb: peak, cpu });
     });
   });
 }
@@ -120,11 +131,12 @@ const count = (n) => Math.round(n).toLocaleString('en-GB');
  */
 async function alternate(label, commands) {
   for (const [command, args] of commands) await measure(command, args);
-  const results = commands.map(() => ({ times: [], peak: 0 }));
+  const results = commands.map(() => ({ times: [], cpu: [], peak: 0 }));
   for (let i = 0; i < runs; i++) {
     for (const [k, [command, args]] of commands.entries()) {
-      const { seconds, peakMb } = await measure(command, args);
+      const { seconds, peakMb, cpu } = await measure(command, args);
       results[k].times.push(seconds);
+      results[k].cpu.push(cpu);
       results[k].peak = Math.max(results[k].peak, peakMb);
     }
   }
@@ -143,11 +155,14 @@ const print = (line = '') => out.push(line);
 const started = Date.now();
 const load = loadavg()[0];
 
+const cpuOf = (r) => median(r.cpu);
+const cs = (r) => `${cpuOf(r).toFixed(2)} s`;
+
 // 1. paygap and DuckDB side by side, a million rows: the generator's file and distinct pay.
 if (duckDir !== undefined) {
   const script = join(duckDir, 'paygap-bench-duckdb.mjs');
   writeFileSync(script, DUCKDB_SCRIPT);
-  print('| file (1,000,000 rows) | paygap | DuckDB | paygap ÷ DuckDB | paygap peak RSS | DuckDB peak RSS |');
+  print('| file (1,000,000 rows) | paygap wall | DuckDB wall | paygap ÷ DuckDB, wall | CPU, paygap / DuckDB | peak RSS, paygap / DuckDB |');
   print('|---|---:|---:|---:|---:|---:|');
   for (const [what, file] of [
     ["generator's file", await generated(MILLION)],
@@ -159,42 +174,43 @@ if (duckDir !== undefined) {
     const ds = summary(d.times);
     print(
       `| ${what} (${mb(file)}) | ${s(ps.wall)} (${range(ps)}) | ${s(ds.wall)} (${range(ds)}) | ` +
-        `**${r.ratio.toFixed(2)}×** (${r.min.toFixed(2)}–${r.max.toFixed(2)}) | ${p.peak.toFixed(0)} MB | ${d.peak.toFixed(0)} MB |`,
+        `**${r.ratio.toFixed(2)}×** (${r.min.toFixed(2)}–${r.max.toFixed(2)}) | ${cs(p)} / ${cs(d)} | ${p.peak.toFixed(0)} / ${d.peak.toFixed(0)} MB |`,
     );
   }
   print();
 }
 
-// 2. The plain report by size, and --ci 95 against the plain report at 250,000 rows.
-print('| paygap | rows | median wall | min–max | rows/s | peak RSS |');
-print('|---|---:|---:|---:|---:|---:|');
+// 2. The plain report by size, --ci 95 against the plain report at 250,000 rows, and sample.
+print('| paygap | rows | median wall | min–max | rows/s | CPU | peak RSS |');
+print('|---|---:|---:|---:|---:|---:|---:|');
 for (const rows of sizes) {
   const file = await generated(rows);
   const [p] = await alternate(`report ${rows}`, [report(file)]);
   const ps = summary(p.times);
-  print(`| report (${mb(file)}) | ${count(rows)} | ${s(ps.wall)} | ${range(ps)} | ${count(rows / ps.wall)} | ${p.peak.toFixed(0)} MB |`);
+  print(`| report (${mb(file)}) | ${count(rows)} | ${s(ps.wall)} | ${range(ps)} | ${count(rows / ps.wall)} | ${cs(p)} | ${p.peak.toFixed(0)} MB |`);
 }
 if (process.env.BENCH_CI !== '0') {
   const file = await generated(CI_ROWS);
   const [ci, plain] = await alternate('--ci 95 | plain', [report(file, '--ci', '95'), report(file)]);
-  const cs = summary(ci.times);
+  const cis = summary(ci.times);
   const r = ratios(ci, plain);
+  print(`| report --ci 95 (1,000 resamples) | ${count(CI_ROWS)} | ${s(cis.wall)} | ${range(cis)} | ${count(CI_ROWS / cis.wall)} | ${cs(ci)} | ${ci.peak.toFixed(0)} MB |`);
   print(
-    `| report --ci 95 (1,000 resamples) | ${count(CI_ROWS)} | ${s(cs.wall)} | ${range(cs)} | ${count(CI_ROWS / cs.wall)} | ${ci.peak.toFixed(0)} MB |`,
+    `| ↳ --ci 95 ÷ plain report, same rounds | | **${r.ratio.toFixed(2)}×** | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | | ` +
+      `${(cpuOf(ci) / cpuOf(plain)).toFixed(2)}× | |`,
   );
-  print(`| ↳ --ci 95 ÷ plain report, same rounds | | **${r.ratio.toFixed(2)}×** | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | | |`);
 }
 {
   const [g] = await alternate('sample', [[process.execPath, [cli, 'sample', '--rows', String(SAMPLE_ROWS), '--seed', String(SEED)]]]);
   const gs = summary(g.times);
-  print(`| sample (generate) | ${count(SAMPLE_ROWS)} | ${s(gs.wall)} | ${range(gs)} | **${count(SAMPLE_ROWS / gs.wall)}** | ${g.peak.toFixed(0)} MB |`);
+  print(`| sample (generate) | ${count(SAMPLE_ROWS)} | ${s(gs.wall)} | ${range(gs)} | **${count(SAMPLE_ROWS / gs.wall)}** | ${cs(g)} | ${g.peak.toFixed(0)} MB |`);
 }
 print();
 
 // 3. Optional: one reading thread against two, for the default in ingest/analyse.ts.
 if (threadSizes.length > 0) {
-  print('| --threads 1 vs 2 | rows | 1 thread | 2 threads | 2 ÷ 1 | peak RSS 1 / 2 |');
-  print('|---|---:|---:|---:|---:|---:|');
+  print('| --threads 1 vs 2 | rows | 1 thread | 2 threads | 2 ÷ 1, wall | CPU, 1 / 2 | peak RSS, 1 / 2 |');
+  print('|---|---:|---:|---:|---:|---:|---:|');
   for (const rows of threadSizes) {
     const file = await generated(rows);
     const [one, two] = await alternate(`threads ${rows}`, [report(file, '--threads', '1'), report(file, '--threads', '2')]);
@@ -203,7 +219,7 @@ if (threadSizes.length > 0) {
     const ts = summary(two.times);
     print(
       `| ${mb(file)} | ${count(rows)} | ${s(os.wall)} (${range(os)}) | ${s(ts.wall)} (${range(ts)}) | ` +
-        `${r.ratio.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)}) | ${one.peak.toFixed(0)} / ${two.peak.toFixed(0)} MB |`,
+        `${r.ratio.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)}) | ${cs(one)} / ${cs(two)} | ${one.peak.toFixed(0)} / ${two.peak.toFixed(0)} MB |`,
     );
   }
   print();
@@ -213,6 +229,7 @@ const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
 console.log(
   `\nMachine: ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version} on ${process.platform}; ` +
     `load average ${load.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (${((Date.now() - started) / 60000).toFixed(0)} min); ` +
-    `${runs} runs each after a warm-up, alternating where compared; median (min–max) shown; ratios are medians of per-round ratios.\n`,
+    `${runs} runs each after a warm-up, alternating where compared; median (min–max) shown; ratios are medians of per-round ratios; ` +
+    `CPU is the median of user + system seconds, all threads.\n`,
 );
 console.log(out.join('\n'));
