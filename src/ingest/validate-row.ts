@@ -87,7 +87,10 @@ const IDENTIFIERS: ReadonlySet<Field> = new Set(['employeeNumber', 'assignmentNu
 export function plainText(raw: string): string | undefined {
   const first = raw.charCodeAt(0);
   const last = raw.charCodeAt(raw.length - 1);
-  return first > 32 && first < 127 && last > 32 && last < 127 ? cellText(raw) : undefined;
+  if (!(first > 32 && first < 127 && last > 32 && last < 127)) return undefined;
+  // All ASCII (as identifiers are): the bytes are the text, without cellText's pattern test.
+  for (let i = 1; i < raw.length - 1; i++) if (raw.charCodeAt(i) > 127) return cellText(raw);
+  return raw;
 }
 const TOTALS = /^\s*(grand\s+)?(sub-?)?totals?\b/i;
 
