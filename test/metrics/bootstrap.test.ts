@@ -63,9 +63,11 @@ describe('resampledAverages', () => {
   // 301 people on 12 pay points, and 301 with 60% on one point (binomial shares above ½).
   const spread = sorted(Array.from({ length: 301 }, (_, i) => 10 + ((i * 7) % 12) * 1.25));
   const crowded = sorted(Array.from({ length: 301 }, (_, i) => (i % 5 < 3 ? 20 : 10 + (i % 23))));
+  // Pay points held by many, and values held by one to four people (drawn person by person).
+  const mixed = sorted(Array.from({ length: 301 }, (_, i) => (i < 200 ? 10 + (i % 8) * 2 : 9.5 + (i % 60) * 0.25)));
   const R = 20_000;
 
-  it.each(['by-value', 'by-person'] as ResampleMethod[])('%s gives the exact median distribution for 2 and 3 people', (method) => {
+  it.each(['by-value', 'by-person', 'auto'] as ResampleMethod[])('%s gives the exact median distribution for 2 and 3 people', (method) => {
     const frequencies = (medians: Float64Array) => {
       const found = new Map<number, number>();
       for (const m of medians) found.set(m, (found.get(m) ?? 0) + 1 / medians.length);
@@ -86,6 +88,8 @@ describe('resampledAverages', () => {
     ['by-person', 'spread', spread],
     ['by-value', 'crowded', crowded],
     ['by-person', 'crowded', crowded],
+    ['auto', 'mixed', mixed],
+    ['by-value', 'mixed', mixed],
   ] as [ResampleMethod, string, Float64Array][])('%s on %s pay has the exact bootstrap distribution', (method, _, values) => {
     const n = values.length;
     const { means, medians } = resampledAverages(values, R, new Random(42), method);
