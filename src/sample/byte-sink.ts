@@ -36,8 +36,11 @@ export class ByteSink {
   /** Bytes made earlier (a whole run of cells): copied at once. */
   bytes(bytes: Uint8Array): void {
     this.room(bytes.length);
-    this.out.set(bytes, this.at);
-    this.at += bytes.length;
+    const out = this.out;
+    let at = this.at;
+    // A loop: for the 20 to 100 bytes copied here it beats TypedArray.set's call.
+    for (let i = 0; i < bytes.length; i++) out[at++] = bytes[i] as number;
+    this.at = at;
   }
 
   byte(code: number): void {

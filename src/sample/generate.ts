@@ -47,16 +47,61 @@ export interface SampleOptions {
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const WEEKS_PER_YEAR = 365 / 7;
+const SECOND_JOB_HOURS = [7.5, 11.25, 15];
 const BME_START = ETHNIC_ORIGINS.findIndex(([name]) => name.startsWith('D '));
 const COMMA = 44;
 const DASH = 45;
 
 const SEXES = ['', 'Female', 'Male'];
 
-/** A grade ready to write: the bytes of its row's staff group and grade cells, "group,grade,". */
+/** A pay point with its texts: salary as "29970.00" and "£29,970.00", and the hourly rate. */
+interface PointPlan {
+  readonly salary: number;
+  readonly salaryText: string;
+  readonly poundsText: string;
+  readonly hourlyText: string;
+}
+
+/** Weekly hours with their text, and the FTE (and its text) they make in one grade. */
+interface HoursPlan {
+  readonly hours: number;
+  readonly hoursText: string;
+  readonly fte: number;
+  readonly fteText: string;
+}
+
+/**
+ * A grade ready to write: the bytes of its row's staff group and grade cells, "group,grade,",
+ * and the texts of its pay points and of the hours its people work.
+ */
 interface GradePlan {
   readonly grade: Grade;
   readonly cells: Uint8Array;
+  readonly points: readonly PointPlan[];
+  readonly fullTime: HoursPlan;
+  readonly partTime: readonly HoursPlan[];
+  readonly secondJob: readonly HoursPlan[];
+}
+
+function hoursPlan(hours: number, grade: Grade): HoursPlan {
+  const fte = Math.round((hours / grade.fullTimeHours) * 10_000) / 10_000;
+  return { hours, hoursText: numberText(hours), fte, fteText: numberText(fte) };
+}
+
+function gradePlan(group: StaffGroup, grade: Grade): GradePlan {
+  return {
+    grade,
+    cells: bytesOf(`${label(group.name)},${label(grade.esr)},`),
+    points: grade.points.map((salary) => ({
+      salary,
+      salaryText: pennies(salary),
+      poundsText: poundsText(salary),
+      hourlyText: pennies(salary / WEEKS_PER_YEAR / grade.fullTimeHours),
+    })),
+    fullTime: hoursPlan(grade.fullTimeHours, grade),
+    partTime: PART_TIME_HOURS.map((hours) => hoursPlan(hours, grade)),
+    secondJob: SECOND_JOB_HOURS.map((hours) => hoursPlan(hours, grade)),
+  };
 }
 
 /** A staff group ready to write: its grades, and the grade weights by sex and minority status. */
@@ -71,7 +116,7 @@ const bytesOf = (byteString: string): Uint8Array => Buffer.from(byteString, 'lat
 
 /** Men are more often in senior grades and minority ethnic staff less often: the gaps a report should find. */
 const PLANS: readonly GroupPlan[] = STAFF_GROUPS.map((group) => {
-  const grades = group.grades.map((grade) => ({ grade, cells: bytesOf(`${label(group.name)},${label(grade.esr)},`) }));
+  const grades = group.grades.map((grade) => gradePlan(group, grade));
   const tables = [false, true].flatMap((female) =>
     [false, true].map((minority) => {
       const entries = grades.map((plan) => {
@@ -91,7 +136,6 @@ const GROUP_WEIGHTS = PLANS.map((plan) => [plan, plan.group.weight] as const);
 const ETHNIC_WEIGHTS = ETHNIC_ORIGINS.map(([, w], i) => [i, w] as const);
 const DISABILITY_WEIGHTS = DISABILITY_VALUES.map(([, w], i) => [i, w] as const);
 const LEAVE = [['none', 97.5], ['half', 2], ['nil', 0.5]] as const;
-const SECOND_JOB_HOURS = [7.5, 11.25, 15];
 const GROUP_TOTAL = totalWeight(GROUP_WEIGHTS);
 const ETHNIC_TOTAL = totalWeight(ETHNIC_WEIGHTS);
 const DISABILITY_TOTAL = totalWeight(DISABILITY_WEIGHTS);
@@ -143,14 +187,16 @@ function assignmentRow(out: ByteSink, random: Random, person: Person, employee: 
   const { group, grades } = person.plan;
   const plan = primary ? chooseGrade(random, person) : (grades[random.int(Math.min(2, grades.length))] as GradePlan);
   const grade = plan.grade;
-  const salary = random.pick(grade.points);
+  const point = plan.points[random.int(plan.points.length)] as PointPlan;
   const partTimeChance = group.partTime * (person.female ? 1.25 : 0.5);
-  const hours = !primary ? random.pick(SECOND_JOB_HOURS) : random.chance(partTimeChance) ? random.pick(PART_TIME_HOURS) : grade.fullTimeHours;
-  const fte = Math.round((hours / grade.fullTimeHours) * 10_000) / 10_000;
-  const hourlyRate = salary / WEEKS_PER_YEAR / grade.fullTimeHours;
+  const hours = !primary
+    ? (plan.secondJob[random.int(plan.secondJob.length)] as HoursPlan)
+    : random.chance(partTimeChance)
+      ? (plan.partTime[random.int(plan.partTime.length)] as HoursPlan)
+      : plan.fullTime;
   // 2.5% on reduced pay because of leave (half pay), a few on nil pay.
   const leave = primary ? random.weighted(LEAVE, LEAVE_TOTAL) : 'none';
-  const monthly = (salary * fte) / 12;
+  const monthly = (point.salary * hours.fte) / 12;
   const ordinaryPay = leave === 'none' ? monthly : leave === 'half' ? monthly / 2 : 0;
   let bonus = 0;
   if (primary) {
@@ -158,7 +204,7 @@ function assignmentRow(out: ByteSink, random: Random, person: Person, employee: 
     else if (grade.esr === 'Specialty Doctor' && random.chance(0.1)) bonus = CLINICAL_EXCELLENCE_AWARDS[random.int(3)];
     else if (random.chance(0.015)) bonus = random.pick(RECOGNITION_PAYMENTS);
   }
-  const salaryText = random.chance(0.05) ? poundsText(salary) : pennies(salary);
+  const salaryText = random.chance(0.05) ? point.poundsText : point.salaryText;
   // Employee and assignment numbers, flags, dates and plain numbers are ASCII and never need quotes.
   out.digits(employee);
   out.byte(COMMA);
@@ -174,13 +220,13 @@ function assignmentRow(out: ByteSink, random: Random, person: Person, employee: 
   out.byte(DASH);
   out.digits(person.birthYear);
   out.byte(COMMA);
-  out.text(numberText(hours));
+  out.text(hours.hoursText);
   out.byte(COMMA);
-  out.text(numberText(fte));
+  out.text(hours.fteText);
   out.byte(COMMA);
   out.text(salaryText);
   out.byte(COMMA);
-  out.text(pennies(hourlyRate));
+  out.text(point.hourlyText);
   out.byte(COMMA);
   out.text(pennies(ordinaryPay));
   out.byte(COMMA);
