@@ -71,7 +71,7 @@ export const OPTIONS = [
     read: values.flag, default: false, recorded: false }),
   option({ name: 'threads', flags: '--threads <n>', help: 'threads reading the file', commands: READING,
     read: values.wholeNumber(1, 99, 'expected --threads to be a whole number from 1 to 99').read,
-    default: undefined, defaultHelp: '2 for files of 32 MB or more', recorded: false }),
+    default: undefined, defaultHelp: '1', recorded: false }),
   option({ name: 'characteristics', flags: '--characteristic <name=Header>', help: 'another characteristic from any column, e.g. religion="Religious Belief"',
     commands: READING, read: values.characteristics.read, default: [], config: values.characteristics.config, merge: values.characteristics.merge, recorded: true }),
   option({ name: 'undisclosed', flags: '--undisclosed <name=Value|Value>', help: 'values of a --characteristic that mean not disclosed', commands: READING,

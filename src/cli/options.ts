@@ -28,7 +28,7 @@ export interface ReadOptions {
   readonly map: ReadonlyMap<Field, string>;
   readonly strict: boolean;
   readonly quiet: boolean;
-  /** Reading threads; undefined: 2 for files of 32 MB or more, else 1. */
+  /** Reading threads; undefined: one (src/ingest/analyse.ts, DEFAULT_THREADS). */
   readonly threads?: number | undefined;
   /** --characteristic and --age. */
   readonly extra?: readonly ExtraCharacteristic[] | undefined;

@@ -1,5 +1,4 @@
 import { DataError, excerpt, warning, type Warning } from '../errors.js';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { inspectInput, openInput, peekStream, readAll, readHead } from '../io/source.js';
@@ -36,7 +35,7 @@ export interface InputPlace {
 }
 
 export interface AnalyseOptions extends LoadOptions {
-  /** Reading threads; undefined: 2 for files of 32 MB or more, else 1. */
+  /** Reading threads; undefined: DEFAULT_THREADS. */
   readonly threads?: number | undefined;
   /** --strict: implausible values (METHOD §2.7) make their rows invalid, as well as being listed. */
   readonly strict?: boolean | undefined;
@@ -44,8 +43,15 @@ export interface AnalyseOptions extends LoadOptions {
   readonly sheet?: string | undefined;
 }
 
-/** Files at least this large are read on several threads. */
-const PARALLEL_BYTES = 32 << 20;
+/**
+ * Reading threads when --threads is not given: one, at every size, by measurement (README,
+ * Performance; `BENCH_THREADS=25000,250000,1000000,2000000 npm run bench`). On the 2-core
+ * machine two threads took 1.19-1.59 times as long as one at 25,000 to 2,000,000 rows and
+ * used up to 115 MB more memory. Per-thread CPU profiles say why more cores would be needed:
+ * the parallel reader's main thread (reading, hashing, cutting, joining the parts, then
+ * forming people) is busier than a whole one-thread run, alongside its two workers.
+ */
+const DEFAULT_THREADS = 1;
 
 /**
  * Read, validate and form units: everything before the figures. Shared by `report` and
@@ -100,7 +106,7 @@ function equalWeightsWarning(units: UnitsResult, loaded: Omit<Loaded, 'assignmen
 
 /**
  * Read an export: a workbook (told by its first bytes, whatever its name) or CSV, on one
- * thread or, for a large file, several. Workbook code (and exceljs) is loaded only for a
+ * thread or, with --threads, several. Workbook code (and exceljs) is loaded only for a
  * workbook. Stdin, FIFOs and devices are peeked at, never read twice.
  */
 async function load(file: string, options: AnalyseOptions & LoadOptions, io: InputPlace): Promise<Loaded> {
@@ -110,7 +116,7 @@ async function load(file: string, options: AnalyseOptions & LoadOptions, io: Inp
     const head = await readHead(file, io.cwd);
     if (isZip(head)) return loadWorkbookBytes(name, await readFile(resolve(io.cwd, file)), options);
     if (isOleFile(head)) throw oldExcelFile(file);
-    const threads = options.threads ?? (size >= PARALLEL_BYTES ? Math.min(2, availableParallelism()) : 1);
+    const threads = options.threads ?? DEFAULT_THREADS;
     if (threads > 1) {
       // Loaded only when needed: it starts worker threads.
       const { loadFileParallel } = await import('./load-parallel.js');

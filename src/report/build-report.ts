@@ -37,7 +37,7 @@ export interface ReportInput {
   readonly intersect?: readonly (readonly [string, string])[];
   readonly within?: Within | undefined;
   /** --ci: bootstrap intervals for the headline and intersection gaps. */
-  readonly ci?: { readonly level: number; readonly resamples: number; readonly seed: number } | undefined;
+  readonly ci?: ViewContext['ci'];
   readonly columns: ReadonlyMap<Field, string>;
   readonly quality: DataQuality;
   readonly units: UnitsResult;

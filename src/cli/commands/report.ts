@@ -1,4 +1,4 @@
-import { progressReporter } from '../progress.js';
+import { intervalsProgress, progressReporter } from '../progress.js';
 import type { Report } from '../../report/model.js';
 import type { PublishedReport } from '../../report/published.js';
 import { implausibleListing, invalidRowsListing } from '../issues-listing.js';
@@ -83,7 +83,10 @@ export async function reportCommand(file: string, options: ReportOptions, io: Cl
     const listing = invalidRowsListing(analysed.quality) + implausibleListing(analysed.plausibility, options.strict);
     if (listing) await write(io.stderr, listing);
   }
-  const report = reportOf(analysed, options, toolVersion());
+  // --ci's resampling can take seconds: a bar on a terminal (nothing when stderr is not one).
+  const intervals = options.ci === undefined || options.quiet ? undefined : intervalsProgress(io.stderr);
+  const report = reportOf(analysed, intervals === undefined ? options : { ...options, ci: options.ci && { ...options.ci, onProgress: intervals.update } }, toolVersion());
+  intervals?.done();
   if (!options.quiet) {
     for (const warning of report.warnings) await write(io.stderr, `paygap: warning: ${terminalText(warning)}\n`);
     // The GOV.UK figures the service will refuse: said here too, as a monthly job reads stderr.
