@@ -8,8 +8,11 @@ import type { DisclosureControl } from '../report/model.js';
  */
 export const count = (n: number): string => n.toLocaleString('en-GB');
 
-export const money = (n: number): string =>
-  `£${n.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** Pounds and pence; a negative amount (a group paid more than the reference) as -£1.50. */
+export function money(n: number): string {
+  const pounds = Math.abs(n).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return n < 0 && pounds !== '0.00' ? `-£${pounds}` : `£${pounds}`;
+}
 
 /** One decimal place; -0.0 is shown as 0.0. */
 export function percent(n: number): string {

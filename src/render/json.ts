@@ -49,6 +49,8 @@ export function publishGroup(g: GroupReport): PublishedGroup {
     medianHourlyPay: g.medianHourlyPay,
     meanGapPercent: g.meanGapPercent,
     medianGapPercent: g.medianGapPercent,
+    meanPayDifference: g.meanPayDifference,
+    medianPayDifference: g.medianPayDifference,
     bonus: g.bonus,
     quartiles: g.quartiles,
     confidence: g.confidence,

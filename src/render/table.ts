@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Breakdown, CharacteristicReport, GovukSubmission, GroupReport, Interval, Report } from '../report/model.js';
 import { count, disclosureSentence, people, percent, perPound, perPoundSentence } from './format.js';
 import { govukRows } from './govuk-rows.js';
-import { QUARTER_SHARES, measure, stateOf, valueOf, type Measure } from '../report/measures.js';
+import { TERMINAL_COLUMNS, measure, stateOf, valueOf, type Measure } from '../report/measures.js';
 import { formatValue } from './figures.js';
 import { govukNoteText, reasonText } from './reasons.js';
 
@@ -51,9 +51,6 @@ function table(chalk: ChalkInstance, head: string[], widths: number[], aligns: (
 // Widths include one space of padding each side; both tables together stay within 100 columns.
 const GROUP_WIDTH = 26;
 
-const PAY_COLUMNS = ['headcount', 'mean_hourly_pay', 'median_hourly_pay', 'mean_gap', 'median_gap'].map(measure);
-const BONUS_AND_QUARTER_COLUMNS = ['bonus_receiving', 'mean_bonus_gap', 'median_bonus_gap', ...QUARTER_SHARES.map((m) => m.id)].map(measure);
-
 /** One table of a view's groups and the given measures; marks' reasons are collected in `notes`. */
 function figuresTable(view: CharacteristicReport, columns: readonly Measure[], widths: number[], chalk: ChalkInstance, notes: Map<string, Set<string>>): string {
   const t = table(chalk, ['Group', ...columns.map((m) => m.short)], [GROUP_WIDTH, ...widths], ['left', ...columns.map(() => 'right' as const)]);
@@ -67,8 +64,7 @@ function figuresTable(view: CharacteristicReport, columns: readonly Measure[], w
 
 function renderView(view: CharacteristicReport, chalk: ChalkInstance): string {
   const notes = new Map<string, Set<string>>();
-  const pay = figuresTable(view, PAY_COLUMNS, [9, 12, 12, 11, 12], chalk, notes);
-  const bonus = figuresTable(view, BONUS_AND_QUARTER_COLUMNS, [10, 10, 12, 8, 8, 8, 8], chalk, notes);
+  const [pay, bonus] = [TERMINAL_COLUMNS.pay, TERMINAL_COLUMNS.bonus].map((columns) => figuresTable(view, columns.map(([m]) => m), columns.map(([, w]) => w), chalk, notes));
   const d = view.disclosure;
   const q = view.quartileSizes;
   const lines = [

@@ -228,6 +228,10 @@ export interface GroupReport {
   readonly medianHourlyPay: number | null;
   readonly meanGapPercent: number | null;
   readonly medianGapPercent: number | null;
+  /** Reference group's mean hourly pay minus the group's, £ per hour (METHOD §6.7): shown exactly when the mean gap is. */
+  readonly meanPayDifference: number | null;
+  /** The same for the medians: shown exactly when the median gap is. */
+  readonly medianPayDifference: number | null;
   readonly bonus: BonusFigures;
   readonly quartiles: Readonly<Record<Band, QuartileCell>>;
   /** --ci: bootstrap intervals for the gaps; null when not asked for or not computable. */
