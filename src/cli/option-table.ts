@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { UNITS, WITHIN } from '../ingest/plan.js';
 import { PAY_METHODS, PAY_PERIOD_DAYS, SALARY_BASES, type PayPeriod } from '../schema/pay.js';
 import { ENCODINGS } from '../io/scan-records.js';
-import type { Field } from '../schema/fields.js';
+import type { Field, MappedColumns } from '../schema/fields.js';
 import { COMPARE_FORMATS, FORMATS, REPORT_FORMATS } from './formats.js';
 import { CONFIG_FILE } from './config-file.js';
 import * as values from './option-values.js';
@@ -60,7 +60,7 @@ export const OPTIONS = [
   option({ name: 'config', flags: '--config <file>', help: 'settings file', commands: READING,
     read: values.fileName('--config'), default: undefined, defaultHelp: `${CONFIG_FILE} in the working directory, if there is one`, recorded: false }),
   option({ name: 'map', flags: '--map <field=Header>', help: 'read a field from a column with another name', commands: READING,
-    read: values.map.read, default: new Map<Field, string>(), config: values.map.config, merge: (a, b) => new Map([...a, ...b]), recorded: true }),
+    read: values.map.read, default: new Map<Field, MappedColumns>() as ReadonlyMap<Field, MappedColumns>, config: values.map.config, merge: (a, b) => new Map([...a, ...b]), recorded: true }),
   option({ name: 'strict', flags: '--strict', help: 'exit 1 if any row is invalid', commands: READING, read: values.flag, default: false, recorded: false }),
   option({ name: 'quiet', flags: '--quiet', help: 'no warnings, invalid-row listing or progress on stderr', commands: [...READING, 'compare'],
     read: values.flag, default: false, recorded: false }),

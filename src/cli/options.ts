@@ -3,7 +3,7 @@
 // needs --format html, --age needs --snapshot-date, --undisclosed needs its --characteristic,
 // a reference group must be one of its view's groups.
 import { excerpt, UsageError } from '../errors.js';
-import type { Field } from '../schema/fields.js';
+import type { Field, MappedColumns } from '../schema/fields.js';
 import type { Unit, Within } from '../ingest/plan.js';
 import type { Characteristic, ExtraCharacteristic } from '../schema/characteristics.js';
 import type { PayMethod, PayPeriod, SalaryBasis } from '../schema/pay.js';
@@ -24,7 +24,7 @@ export interface ReadOptions {
   readonly by?: readonly Characteristic[] | undefined;
   readonly salaryBasis: SalaryBasis;
   readonly payPeriod: PayPeriod;
-  readonly map: ReadonlyMap<Field, string>;
+  readonly map: ReadonlyMap<Field, MappedColumns>;
   readonly strict: boolean;
   readonly quiet: boolean;
   /** Reading threads; undefined: 2 for files of 32 MB or more, else 1. */

@@ -1,6 +1,6 @@
 import { DataError, excerpt, warning, type Warning } from '../errors.js';
 import { FIELD_INFO, normaliseHeader, type Field } from '../schema/fields.js';
-import { headersFound, lookAlikes, type ColumnMap, type LookAlike } from '../schema/headers.js';
+import { headersFound, headersOf, lookAlikes, type ColumnMap, type LookAlike } from '../schema/headers.js';
 import type { Requirements } from '../schema/row-schema.js';
 import type { PayMethod, SalaryBasis } from '../schema/pay.js';
 import type { Characteristic, ExtraCharacteristic } from '../schema/characteristics.js';
@@ -53,6 +53,8 @@ export interface RunPlan {
   readonly fields: readonly Field[];
   readonly hasFullPayColumn: boolean;
   readonly hasBonusColumn: boolean;
+  /** The columns bonus pay is read from: one, or several summed per row (METHOD §1.10); none without a bonus column. */
+  readonly bonusColumns: readonly string[];
   readonly warnings: readonly Warning[];
 }
 
@@ -249,6 +251,7 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
     fields: [...used].filter(p.has),
     hasFullPayColumn: p.has('fullPay'),
     hasBonusColumn: p.has('bonusPay'),
+    bonusColumns: headersOf(columns, 'bonusPay'),
     warnings: p.warnings,
   };
 }

@@ -33,6 +33,8 @@ interface Cell {
   readonly cache: Map<string, Verdict> | undefined;
   /** Identifiers: free text whose schema gives back any text already trimmed (see `plainText`). */
   readonly identifier: boolean;
+  /** A further column of a field summed from several (METHOD §1.10): its value is added to the field's. */
+  readonly adds: boolean;
   /** The previous row's text and verdict: adjacent rows often agree (flags, codes). */
   lastRaw: string | undefined;
   lastVerdict: Verdict | undefined;
@@ -93,24 +95,30 @@ export class RowValidator {
         schema: cellSchema('staffGroup', requirements),
         cache: new Map(),
         identifier: false,
+        adds: false,
         lastRaw: undefined,
         lastVerdict: undefined,
       });
       this.extraValues.push('');
     }
     for (const field of fields) {
-      const index = columns.index.get(field);
-      if (index === undefined) continue;
-      this.cells.push({
-        field,
-        index,
-        header: columns.header.get(field) ?? field,
-        schema: cellSchema(field, requirements),
-        cache: IDENTIFIERS.has(field) ? undefined : new Map(),
-        identifier: IDENTIFIERS.has(field),
-        lastRaw: undefined,
-        lastVerdict: undefined,
-      });
+      const first = columns.index.get(field);
+      if (first === undefined) continue;
+      const schema = cellSchema(field, requirements);
+      // A field summed from several columns has a cell for each (METHOD §1.10).
+      for (const index of columns.summed.get(field) ?? [first]) {
+        this.cells.push({
+          field,
+          index,
+          header: columns.headers[index] ?? field,
+          schema,
+          cache: IDENTIFIERS.has(field) ? undefined : new Map(),
+          identifier: IDENTIFIERS.has(field),
+          adds: index !== first,
+          lastRaw: undefined,
+          lastVerdict: undefined,
+        });
+      }
       (this.values as Record<string, unknown>)[field] = undefined;
     }
     this.width = columns.headers.length;
@@ -167,7 +175,7 @@ export class RowValidator {
         cell.lastRaw = raw;
         cell.lastVerdict = verdict;
       }
-      if (verdict.ok) values[cell.field] = verdict.value;
+      if (verdict.ok) values[cell.field] = cell.adds ? (values[cell.field] as number) + (verdict.value as number) : verdict.value;
       else {
         issues ??= [];
         for (const message of verdict.messages) issues.push({ line, column: cell.header, value: cellText(raw), message });

@@ -68,7 +68,7 @@ export function methodParagraph(report: Report): string {
   return (
     `Figures follow the Equality Act 2010 (Specific Duties and Public Authorities) Regulations 2017, Schedule 1, ` +
     `as calculated by paygap ${report.tool.version}. Hourly pay: ${m.payMethod} (${m.payMethodReason}). ` +
-    `Counted by ${m.unit}. Mean and median pay and the pay quarters use full-pay relevant employees ` +
+    `Counted by ${m.unit}. ${m.bonusColumns.length > 1 ? `Bonus pay is the sum of the columns ${m.bonusColumns.map((c) => `"${c}"`).join(', ')}. ` : ''}Mean and median pay and the pay quarters use full-pay relevant employees ` +
     `(${count(report.population.fullPayEmployees)}); bonus figures use all relevant employees (${count(report.population.relevantEmployees)}). ` +
     `Gap = (reference − group) ÷ reference; a positive gap means the group is paid less. ` +
     `${disclosureSentence(report.disclosureControl, m.minGroupSize)} ` +

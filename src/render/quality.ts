@@ -17,7 +17,7 @@ export function renderQualityTable(report: QualityReport): string {
       `${count(r.assignmentsUsed)} assignments form ${count(r.units)} units (${report.unit}); pay method ${report.payMethod}`,
   ];
   const columns = plainTable(['Field', 'Header in file', 'Matched by']);
-  for (const c of report.columns) columns.push([c.field, c.header ?? '(not found)', c.matchedBy ?? '']);
+  for (const c of report.columns) columns.push([c.field, c.summedFrom?.join(' + ') ?? c.header ?? '(not found)', c.matchedBy ?? '']);
   out.push('', 'Columns', columns.toString());
   if (report.ignoredHeaders.length > 0) out.push(`Ignored headers: ${report.ignoredHeaders.join(', ')}`);
   if (report.invalidByReason.length > 0) {

@@ -176,6 +176,7 @@ function renderHeader(report: Report, chalk: ChalkInstance): string {
     `${label('Population')}${count(p.rowsRead)} rows read: ${count(p.rowsValid)} valid, ${count(p.rowsInvalid)} invalid; ` +
       `${count(p.relevantEmployees)} relevant employees, ${count(p.fullPayEmployees)} on full pay`,
   );
+  if (m.bonusColumns.length > 1) lines.push(`${label('Bonus')}the sum of ${m.bonusColumns.map((c) => JSON.stringify(c)).join(' + ')}`);
   for (const e of p.exclusions) lines.push(`${label('Excluded')}${count(e.count)} ${e.reason}`);
   lines.push(
     `${label('Small groups')}${wrap(disclosureSentence(report.disclosureControl, m.minGroupSize), 86).replaceAll('\n  ', `\n${' '.repeat(14)}`)}`,

@@ -1,5 +1,5 @@
 import { FIELDS, type Field } from '../schema/fields.js';
-import type { ColumnMap } from '../schema/headers.js';
+import { headersOf, type ColumnMap } from '../schema/headers.js';
 import type { RunPlan } from '../ingest/plan.js';
 import type { DataQuality, ReasonCount, UnrecognisedValue } from '../ingest/quality.js';
 import type { UnitsResult } from '../ingest/units.js';
@@ -10,7 +10,13 @@ import type { SettingSource } from './model.js';
 export interface QualityReport {
   readonly schemaVersion: 1;
   readonly input: { readonly file: string; readonly sha256: string; readonly bytes: number; readonly delimiter: string; readonly encoding: string };
-  readonly columns: readonly { readonly field: Field; readonly header: string | null; readonly matchedBy: 'alias' | 'map' | null }[];
+  readonly columns: readonly {
+    readonly field: Field;
+    readonly header: string | null;
+    readonly matchedBy: 'alias' | 'map' | null;
+    /** Only for a field summed from several columns (METHOD §1.10): every column, `header` first. */
+    readonly summedFrom?: readonly string[];
+  }[];
   readonly ignoredHeaders: readonly string[];
   readonly payMethod: string;
   readonly unit: string;
@@ -76,6 +82,7 @@ export function buildQualityReport(input: QualityInput): QualityReport {
       field,
       header: input.columns.header.get(field) ?? null,
       matchedBy: input.columns.matchedBy.get(field) ?? null,
+      ...(input.columns.summed.has(field) ? { summedFrom: headersOf(input.columns, field) } : {}),
     })),
     ignoredHeaders: input.columns.ignored,
     payMethod: input.plan.payMethod,

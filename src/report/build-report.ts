@@ -196,6 +196,7 @@ function methodOf(input: ReportInput): Report['method'] {
     fullPayColumn: plan.hasFullPayColumn,
     bonusColumn: plan.hasBonusColumn,
     columns: Object.fromEntries(input.columns),
+    bonusColumns: plan.bonusColumns,
     settingSources: input.settingSources ?? {},
   };
 }

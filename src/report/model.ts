@@ -164,8 +164,14 @@ export interface Method {
   readonly hourlyPayDecimals: 4;
   readonly fullPayColumn: boolean;
   readonly bonusColumn: boolean;
-  /** Field → the header it was read from. */
+  /** Field → the header it was read from (for bonus pay summed from several columns, the first). */
   readonly columns: Partial<Record<Field, string>>;
+  /**
+   * Every column bonus pay is read from, summed per assignment when there are several
+   * (METHOD §1.10): `--map bonusPay="Local CEA" --map bonusPay="National CEA"`. One header
+   * usually; empty without a bonus column. An added field (schemaVersion 1 still).
+   */
+  readonly bonusColumns: readonly string[];
   /**
    * Where each setting that can change a figure came from, by setting name (the config
    * file's key, e.g. "payMethod", "minGroupSize"). An added field (schemaVersion 1 still);
