@@ -27,7 +27,7 @@ export const flag: Reader<boolean> = { kind: 'flag', parse: (on) => on };
 export const choice = <T extends string>(_choices: readonly T[]): Reader<T> => text((value) => value as T);
 
 /** Every entry read; all the problems reported together as one usage error. */
-function everyEntry<T>(entries: readonly string[], read: (entry: string) => T): T[] {
+export function everyEntry<T>(entries: readonly string[], read: (entry: string) => T): T[] {
   const values: T[] = [];
   const problems: string[] = [];
   for (const entry of entries) {
@@ -43,7 +43,7 @@ function everyEntry<T>(entries: readonly string[], read: (entry: string) => T): 
 }
 
 /** A JSON string read by the same check as the command line's text. */
-function checkedString<T>(zod: Zod, check: (text: string) => T | undefined, expected: string) {
+export function checkedString<T>(zod: Zod, check: (text: string) => T | undefined, expected: string) {
   return zod.string().transform((value, ctx) => {
     const result = check(value);
     if (result === undefined) {
@@ -55,7 +55,7 @@ function checkedString<T>(zod: Zod, check: (text: string) => T | undefined, expe
 }
 
 /** A text read by `check`; `--flag value: expected …` when it fails. */
-function checkedText<T>(flagName: string, check: (text: string) => T | undefined, expected: string): Reader<T> {
+export function checkedText<T>(flagName: string, check: (text: string) => T | undefined, expected: string): Reader<T> {
   return text((value) => {
     const result = check(value);
     if (result === undefined) throw new UsageError(`${flagName} ${excerpt(value)}: ${expected}`);

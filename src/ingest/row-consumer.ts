@@ -24,8 +24,8 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
   private readonly readsExtra: boolean;
 
   constructor(columns: ColumnMap, plan: RunPlan, pay: PayConfig) {
-    this.validator = new RowValidator(columns, plan.requirements, pay, plan.fields, plan.extra);
-    this.readsExtra = plan.extra.length > 0;
+    this.validator = new RowValidator(columns, plan.requirements, pay, plan.fields, plan.textColumns);
+    this.readsExtra = plan.textColumns.length > 0;
     const at = (f: Field) => (plan.fields.includes(f) ? (columns.index.get(f) ?? -1) : -1);
     this.characteristicColumns = BASE_CHARACTERISTICS.map((c) => [c, at(c)] as const).filter(([, column]) => column >= 0);
     this.employeeColumn = at('employeeNumber');

@@ -71,6 +71,8 @@ function publishIntersection(x: IntersectionReport): PublishedIntersection {
 function publishBreakdown(b: Breakdown): PublishedBreakdown {
   return {
     within: b.within,
+    columns: b.columns,
+    unmappedGrades: b.unmappedGrades,
     subgroups: b.subgroups.map((sg) => ({ ...sg, characteristics: sg.characteristics.map(publishView) })),
     composition: b.composition,
     withheld: b.withheld,

@@ -94,7 +94,7 @@ export function renderMarkdown(report: Report): string {
   for (const view of report.intersections) out.push(...viewSection(view));
   if (report.govukSubmission) out.push(...govukMarkdown(report.govukSubmission));
   for (const b of report.breakdowns) {
-    out.push(`### Within each ${b.within === 'staffGroup' ? 'staff group' : b.within}`, '');
+    out.push(`### Within each ${{ staffGroup: 'staff group', payScheme: 'pay scheme' }[b.within] ?? cell(b.within)}`, '');
     for (const sg of b.subgroups) {
       out.push(`#### ${cell(sg.subgroup)} (${count(sg.fullPayEmployees)} on full pay)`, '');
       for (const view of sg.characteristics) out.push(...viewSection(view, '#####'));

@@ -223,7 +223,7 @@ const withheldNote = (n: number) => `${n} more cell${n === 1 ? '' : 's'} withhel
  * Views with more groups are in the JSON output.
  */
 function renderBreakdown(b: Breakdown, chalk: ChalkInstance): string {
-  const label = { staffGroup: 'staff group', grade: 'grade', band: 'pay band' }[b.within] ?? b.within;
+  const label = { staffGroup: 'staff group', grade: 'grade', band: 'pay band', payScheme: 'pay scheme' }[b.within] ?? b.within;
   const lines = [chalk.bold.underline(`Within each ${label}`)];
   const first = b.subgroups[0];
   if (first === undefined) return lines.join('\n');

@@ -140,7 +140,15 @@ export interface Composition {
 }
 
 export interface Breakdown {
+  /** The column (or columns crossed, joined by " × ") each subgroup is a value of. */
   readonly within: string;
+  /** The columns crossed, as named (`--within Org L3`: ["Org L3"]). An added field. */
+  readonly columns: readonly string[];
+  /**
+   * With a pay scheme: the grades no rule maps (METHOD §5.9), in the subgroup "(not mapped)",
+   * each with its number of relevant employees, most first; empty otherwise. An added field.
+   */
+  readonly unmappedGrades: readonly { readonly grade: string; readonly people: number }[];
   readonly subgroups: readonly {
     readonly subgroup: string;
     readonly relevantEmployees: number;
