@@ -9,7 +9,7 @@ import type { Report } from './report/model.js';
  * through here, so there is one way from an export to a publishable report.
  */
 export type ReportSettings = AnalyseOptions &
-  Pick<ReportInput, 'organisationName' | 'snapshotDate' | 'minGroupSize' | 'references' | 'intersect' | 'within' | 'ci' | 'settingSources'> & {
+  Pick<ReportInput, 'organisationName' | 'snapshotDate' | 'minGroupSize' | 'references' | 'intersect' | 'within' | 'paySchemes' | 'ci' | 'settingSources'> & {
     /** Any invalid row stops the run (a DataError) instead of being left out. */
     readonly strict?: boolean | undefined;
   };
@@ -35,6 +35,7 @@ export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersi
     references: settings.references,
     intersect: settings.intersect,
     within: settings.within,
+    paySchemes: settings.paySchemes,
     ci: settings.ci,
     columns: loaded.columns.header,
     quality,

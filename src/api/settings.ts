@@ -4,6 +4,7 @@ import type { PayMethod, PayPeriod, SalaryBasis } from '../schema/pay.js';
 import type { Unit, Within } from '../ingest/plan.js';
 import type { Encoding } from '../io/encoding.js';
 import type { Target } from '../report/targets.js';
+import type { PayScheme } from '../schema/codes/pay-schemes.js';
 
 /**
  * The settings of `analyse`: the config file's keys, with the same JSON values (README: The
@@ -20,8 +21,11 @@ export interface AnalyseSettings {
   readonly salaryBasis?: SalaryBasis;
   /** YYYY-MM-DD: the date the export describes (needed for `age`). */
   readonly snapshotDate?: string;
-  /** Field → the header to read it from, e.g. `{ hourlyRate: 'Rate Per Hour' }`. */
-  readonly map?: Readonly<Partial<Record<Field, string>>>;
+  /**
+   * Field → the header to read it from, e.g. `{ hourlyRate: 'Rate Per Hour' }`; bonusPay may
+   * have several, summed per assignment (`{ bonusPay: ['Local CEA', 'National CEA'] }`).
+   */
+  readonly map?: Readonly<Partial<Record<Field, string | readonly string[]>>>;
   /** Characteristics from any column. */
   readonly characteristics?: readonly { readonly name: string; readonly column: string; readonly reference?: string; readonly undisclosed?: readonly string[] }[];
   /** Age bands from Date of Birth at `snapshotDate`. */
@@ -33,7 +37,10 @@ export interface AnalyseSettings {
   readonly sheet?: string;
   /** Withhold figures for groups of fewer than this many people (default 10; 0: off). */
   readonly minGroupSize?: number;
+  /** A breakdown: staffGroup, grade, band, payScheme or any column's header (several: "band,staffGroup"). */
   readonly within?: Within;
+  /** Grade → pay scheme, overriding the built-in mapping for `within: 'payScheme'`, e.g. `{ 'VSM 1': 'Other' }`. */
+  readonly paySchemes?: Readonly<Record<string, PayScheme>>;
   /** Intersections, e.g. `['sex,ethnicity']`. */
   readonly intersect?: readonly string[];
   /** Bootstrap confidence level for the gaps, e.g. 95. */

@@ -1,13 +1,15 @@
 import type { z } from 'zod';
 import { UNITS, WITHIN } from '../ingest/plan.js';
+import { PAY_SCHEMES, type PayScheme } from '../schema/codes/pay-schemes.js';
 import { PAY_METHODS, PAY_PERIOD_DAYS, SALARY_BASES, type PayPeriod } from '../schema/pay.js';
 import { ENCODINGS } from '../io/scan-records.js';
-import type { Field } from '../schema/fields.js';
+import type { Field, MappedColumns } from '../schema/fields.js';
 import { COMPARE_FORMATS, FORMATS, REPORT_FORMATS, TREND_FORMATS } from './formats.js';
 import type { Target } from '../report/targets.js';
 import { CONFIG_FILE } from './config-file.js';
 import * as values from './option-values.js';
 import * as saved from './option-values-saved.js';
+import * as breakdownValues from './breakdown-values.js';
 import type { Reader, Zod } from './option-values.js';
 
 export const COMMANDS = ['report', 'validate', 'compare', 'trend', 'benchmark', 'init', 'columns', 'sample', 'schema'] as const;
@@ -65,7 +67,7 @@ export const OPTIONS = [
   option({ name: 'config', flags: '--config <file>', help: 'settings file', commands: [...READING, 'trend'],
     read: values.fileName('--config'), default: undefined, defaultHelp: `${CONFIG_FILE} in the working directory, if there is one`, recorded: false }),
   option({ name: 'map', flags: '--map <field=Header>', help: 'read a field from a column with another name', commands: READING,
-    read: values.map.read, default: new Map<Field, string>(), config: values.map.config, merge: (a, b) => new Map([...a, ...b]), recorded: true }),
+    read: values.map.read, default: new Map<Field, MappedColumns>() as ReadonlyMap<Field, MappedColumns>, config: values.map.config, merge: (a, b) => new Map([...a, ...b]), recorded: true }),
   option({ name: 'strict', flags: '--strict', help: 'exit 1 if any row is invalid', commands: READING, read: values.flag, default: false, recorded: false }),
   option({ name: 'quiet', flags: '--quiet', help: 'no warnings, invalid-row listing or progress on stderr', commands: [...READING, ...SAVED_REPORTS],
     read: values.flag, default: false, recorded: false }),
@@ -107,8 +109,10 @@ export const OPTIONS = [
     read: saved.names, default: [] as readonly saved.NameSetting[], defaultHelp: "the report's organisation name, else the file name", recorded: false }),
   option({ name: 'minGroupSize', flags: '--min-group-size <k>', help: 'suppress figures for groups with fewer than k people (0: off)', commands: ['report'],
     ...values.wholeNumber(0, Number.MAX_SAFE_INTEGER, 'expected --min-group-size to be a whole number (0 turns suppression off)'), default: 10, recorded: true }),
-  option({ name: 'within', flags: '--within <column>', help: 'break every figure down by staff group, grade or pay band', commands: ['report'],
-    read: values.choice(WITHIN), choices: WITHIN, default: undefined, config: (zod) => zod.enum(WITHIN), recorded: true }),
+  option({ name: 'within', flags: '--within <column>', help: `break every figure down by ${WITHIN.join(', ')} or any column of the export (its header)`, commands: ['report'],
+    ...breakdownValues.within, default: undefined as string | undefined, recorded: true }),
+  option({ name: 'paySchemes', flags: '--pay-scheme <Grade=Scheme>', help: `map a grade to a pay scheme for payScheme: ${PAY_SCHEMES.join(', ')}`, commands: ['report'],
+    ...breakdownValues.paySchemes, default: new Map() as ReadonlyMap<string, PayScheme>, merge: (a, b) => new Map([...a, ...b]), recorded: true }),
   option({ name: 'intersect', flags: '--intersect <a,b>', help: 'intersectional groups of two characteristics, e.g. sex,ethnicity', commands: ['report'],
     ...values.intersect, default: [], merge: (a, b) => [...a, ...b], recorded: true }),
   option({ name: 'ci', flags: '--ci <level>', help: 'bootstrap confidence intervals for the gaps, e.g. 95', commands: ['report'],

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { excerpt, UsageError } from '../errors.js';
-import { FIELDS, isField, type Field } from '../schema/fields.js';
+import { FIELDS, SUMMABLE_FIELDS, isField, normaliseHeader, type Field, type MappedColumns } from '../schema/fields.js';
 import { BASE_CHARACTERISTICS, type Characteristic } from '../schema/characteristics.js';
 import { parseDate } from '../schema/dates.js';
 import { VIEWS } from '../report/views.js';
@@ -55,7 +55,7 @@ export function checkedString<T>(zod: Zod, check: (text: string) => T | undefine
 }
 
 /** A text read by `check`; `--flag value: expected …` when it fails. */
-function checkedText<T>(flagName: string, check: (text: string) => T | undefined, expected: string): Reader<T> {
+export function checkedText<T>(flagName: string, check: (text: string) => T | undefined, expected: string): Reader<T> {
   return text((value) => {
     const result = check(value);
     if (result === undefined) throw new UsageError(`${flagName} ${excerpt(value)}: ${expected}`);
@@ -113,7 +113,12 @@ export const by = {
   config: (zod: Zod) => zod.array(zod.enum(BASE_CHARACTERISTICS)).min(1).transform((names): readonly Characteristic[] => [...new Set(names)]),
 };
 
-/** --map field=Header (repeatable); in the config file, { "field": "Header" }. */
+const summable = [...SUMMABLE_FIELDS].join(', ');
+
+/**
+ * --map field=Header (repeatable); in the config file, { "field": "Header" }. A summable field
+ * (bonusPay) may be given several times, or an array in the config, to sum columns (METHOD §1.11).
+ */
 export const map = {
   read: list((entries) => {
     const pairs = everyEntry(entries, (entry) => {
@@ -125,9 +130,30 @@ export const map = {
       }
       return [field, header] as const;
     });
-    return new Map<Field, string>(pairs);
+    const mapped = new Map<Field, MappedColumns>();
+    const problems = new Set<string>();
+    for (const [field, header] of pairs) {
+      const before = mapped.get(field);
+      const list = before === undefined ? [] : typeof before === 'string' ? [before] : before;
+      if (before === undefined) mapped.set(field, header);
+      else if (list.some((h) => normaliseHeader(h) === normaliseHeader(header))) problems.add(`--map ${field}=${excerpt(header)} is given twice: each column is summed once`);
+      else if (SUMMABLE_FIELDS.has(field)) mapped.set(field, [...list, header]);
+      else problems.add(`--map ${field} is given more than once: only ${summable} can be read from several columns (they are summed)`);
+    }
+    if (problems.size > 0) throw new UsageError([...problems].join('; '));
+    return mapped as ReadonlyMap<Field, MappedColumns>;
   }),
-  config: (zod: Zod) => zod.partialRecord(zod.enum(FIELDS), zod.string().min(1)).transform((record) => new Map(Object.entries(record) as [Field, string][])),
+  config: (zod: Zod) =>
+    zod
+      .partialRecord(zod.enum(FIELDS), zod.union([zod.string().min(1), zod.array(zod.string().min(1)).min(1)]))
+      .check((ctx) => {
+        for (const [field, value] of Object.entries(ctx.value)) {
+          if (Array.isArray(value) && !SUMMABLE_FIELDS.has(field as Field)) {
+            ctx.issues.push({ code: 'custom', input: value, path: [field], message: `expected one header: only ${summable} can be read from several columns` });
+          }
+        }
+      })
+      .transform((record) => new Map(Object.entries(record) as [Field, MappedColumns][]) as ReadonlyMap<Field, MappedColumns>),
 };
 
 const DELIMITER_NAMES: Readonly<Record<string, string>> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', '\\t': '\t' };

@@ -3,11 +3,12 @@
 // needs --format html, --age needs --snapshot-date, --undisclosed needs its --characteristic,
 // a reference group must be one of its view's groups.
 import { excerpt, UsageError } from '../errors.js';
-import type { Field } from '../schema/fields.js';
+import type { Field, MappedColumns } from '../schema/fields.js';
 import type { Unit, Within } from '../ingest/plan.js';
 import type { Characteristic, ExtraCharacteristic } from '../schema/characteristics.js';
 import type { PayMethod, PayPeriod, SalaryBasis } from '../schema/pay.js';
 import type { Encoding } from '../io/scan-records.js';
+import type { PayScheme } from '../schema/codes/pay-schemes.js';
 import type { SettingSource } from '../report/model.js';
 import { VIEWS } from '../report/views.js';
 import { AGE_BANDS, ageBand } from '../report/extra-views.js';
@@ -25,7 +26,7 @@ export interface ReadOptions {
   readonly by?: readonly Characteristic[] | undefined;
   readonly salaryBasis: SalaryBasis;
   readonly payPeriod: PayPeriod;
-  readonly map: ReadonlyMap<Field, string>;
+  readonly map: ReadonlyMap<Field, MappedColumns>;
   readonly strict: boolean;
   readonly quiet: boolean;
   /** Reading threads; undefined: one (src/ingest/analyse.ts, DEFAULT_THREADS). */
@@ -58,6 +59,8 @@ export interface ReportOptions extends ReadOptions {
   /** Characteristics named by --intersect (they are read and reported). */
   readonly intersecting?: readonly Characteristic[] | undefined;
   readonly within?: Within | undefined;
+  /** --pay-scheme and the config's paySchemes: grade (as gradeKey) → scheme. */
+  readonly paySchemes: ReadonlyMap<string, PayScheme>;
   readonly ci?: { readonly level: number; readonly resamples: number; readonly seed: number } | undefined;
   /** "characteristic/view" → the reference group chosen for it. */
   readonly references: ReadonlyMap<string, string>;
@@ -193,6 +196,7 @@ export function reportOptions(resolved: Resolved<'report'>): { options: ReportOp
     intersect: s.intersect,
     intersecting: [...new Set(s.intersect.flat().map((key) => key.split('/')[0] as Characteristic))],
     within: s.within,
+    paySchemes: s.paySchemes,
     ci: s.ci === undefined ? undefined : { level: s.ci, resamples: s.resamples, seed: s.seed },
     references,
     output: s.output,

@@ -52,12 +52,13 @@ export interface Leak {
 /** Each table's groups as lists of atoms (independent of what is shown). */
 export function cellsOf(atoms: AtomTable, shapes: ReportShapes, refs: readonly TableRef[], report: Report): Cell[] {
   const column = new Map(atoms.columns.map((name, c) => [name, atoms.codes[c] as Uint32Array]));
-  const subgroupCodes = column.get(SUBGROUP_COLUMN);
   const n = atoms.relevant.length;
   const cells: Cell[] = [];
   refs.forEach((ref, table) => {
     const shape = shapeAt(shapes, ref);
     const codes = column.get(shape.column) as Uint32Array;
+    // Each breakdown has its own subgroup column (a report may have more than one).
+    const subgroupCodes = column.get(shape.subgroupColumn ?? SUBGROUP_COLUMN);
     const groups = tableAt(report, ref).groups.map((): number[] => []);
     for (let a = 0; a < n; a++) {
       if (shape.subgroup !== undefined && subgroupCodes?.[a] !== shape.subgroup) continue;
@@ -70,11 +71,12 @@ export function cellsOf(atoms: AtomTable, shapes: ReportShapes, refs: readonly T
 }
 
 /** A table's family: the headline, or one breakdown subgroup (whatever its view). */
-export const familyOf = (ref: TableRef): string => (ref.kind === 'breakdown' ? `subgroup ${ref.subgroup}` : 'headline');
+export const familyOf = (ref: TableRef): string => (ref.kind === 'breakdown' ? `b${ref.breakdown}/${ref.subgroup}` : 'headline');
 
+/** An atom's family: its subgroup of the first breakdown, if there is one (a preference only, §8.4). */
 function familyOfAtom(atoms: AtomTable, atom: number): string {
   const c = atoms.columns.indexOf(SUBGROUP_COLUMN);
-  return c === -1 ? 'headline' : `subgroup ${atoms.codes[c]![atom]}`;
+  return c === -1 ? 'headline' : `b0/${atoms.codes[c]![atom]}`;
 }
 
 const groupOf = (report: Report, cell: Cell): GroupReport => tableAt(report, cell.ref).groups[cell.group] as GroupReport;

@@ -1,7 +1,7 @@
 import type { CharacteristicReport, GroupReport } from '../report/model.js';
 import { keysOfBlock } from '../report/measures.js';
 import { ofReference, stateFor, type FigureKey, type FigureState, type PopulationName } from '../report/status.js';
-import { withFigures } from './withhold.js';
+import { PAY_COMPARISONS, withFigures } from './withhold.js';
 
 /**
  * Primary suppression (METHOD §8): a figure computed on fewer than K people (but at least
@@ -37,7 +37,8 @@ export function suppressSmallGroups(view: CharacteristicReport, k: number): Char
   return { ...view, groups };
 }
 
-const PAY_GAPS: readonly FigureKey[] = ['meanGapPercent', 'medianGapPercent'];
+// The differences in pounds go with the gaps (METHOD §6.7).
+const PAY_GAPS: readonly FigureKey[] = PAY_COMPARISONS;
 const BONUS_GAPS: readonly FigureKey[] = ['bonus.meanGapPercent', 'bonus.medianGapPercent'];
 const RECEIVING_KEYS: readonly FigureKey[] = ['bonus.recipients', 'bonus.receivingPercent'];
 const PAY_KEYS = keysOfBlock('pay');

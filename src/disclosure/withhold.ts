@@ -14,12 +14,16 @@ const BONUS_FIELD: Partial<Record<FigureKey, keyof BonusFigures>> = {
   'bonus.medianGapPercent': 'medianGapPercent',
 };
 
+/** The pay block's figures that are plain numbers of the group. */
+const PAY_FIGURE_KEYS = ['meanHourlyPay', 'medianHourlyPay', 'meanGapPercent', 'medianGapPercent', 'meanPayDifference', 'medianPayDifference'] as const;
+type PayFigureKey = (typeof PAY_FIGURE_KEYS)[number];
+
 /** Is the figure under this key shown (for the quarters: any of the four cells)? */
 export function isShown(g: GroupReport, key: FigureKey): boolean {
   if (key === 'quartiles') return Object.values(g.quartiles).some((q) => q.count !== null || q.percent !== null);
   const bonusField = BONUS_FIELD[key];
   if (bonusField !== undefined) return g.bonus[bonusField] !== null;
-  return g[key as 'meanHourlyPay' | 'medianHourlyPay' | 'meanGapPercent' | 'medianGapPercent'] !== null;
+  return g[key as PayFigureKey] !== null;
 }
 
 const EMPTY: QuartileCell = { count: null, percent: null };
@@ -32,7 +36,7 @@ function cleared(g: GroupReport, keys: ReadonlySet<FigureKey>): GroupReport {
     if (field !== undefined) bonus[field] = null;
   }
   const out: { -readonly [K in keyof GroupReport]: GroupReport[K] } = { ...g, bonus: bonus as unknown as BonusFigures };
-  for (const key of ['meanHourlyPay', 'medianHourlyPay', 'meanGapPercent', 'medianGapPercent'] as const) if (keys.has(key)) out[key] = null;
+  for (const key of PAY_FIGURE_KEYS) if (keys.has(key)) out[key] = null;
   if (keys.has('quartiles')) out.quartiles = { lower: EMPTY, lowerMiddle: EMPTY, upperMiddle: EMPTY, upper: EMPTY };
   // No interval for a gap that is not shown: its midpoint would give the gap back.
   if (g.confidence !== null) {
@@ -84,13 +88,17 @@ export function isWithheld(g: GroupReport, block: Block): boolean {
   });
 }
 
+/** The pay figures formed with the reference group's: the gaps and the differences in pounds (METHOD §6.7). */
+export const PAY_COMPARISONS: readonly FigureKey[] = ['meanGapPercent', 'medianGapPercent', 'meanPayDifference', 'medianPayDifference'];
+
 /**
- * A view whose reference group's block is withheld: every gap of the block goes too, since
- * a gap and the group's own figure would give the reference figure back. A gap already
+ * A view whose reference group's block is withheld: every gap of the block goes too (and the
+ * differences in pounds), since a gap and the group's own figure would give the reference
+ * figure back. A gap already
  * missing keeps its reason.
  */
 export function withoutGaps(view: CharacteristicReport, block: Block): CharacteristicReport {
-  const keys: FigureKey[] = block === 'pay' ? ['meanGapPercent', 'medianGapPercent'] : ['bonus.meanGapPercent', 'bonus.medianGapPercent'];
+  const keys: readonly FigureKey[] = block === 'pay' ? PAY_COMPARISONS : ['bonus.meanGapPercent', 'bonus.medianGapPercent'];
   const state = ofReference(PROTECTS);
   return {
     ...view,

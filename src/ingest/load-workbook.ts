@@ -103,7 +103,7 @@ function firstRowAsHeader(waiting: SheetRow[], options: WorkbookOptions, sheet: 
 /** Every header paygap would recognise, normalised: the fields' aliases, --map and --characteristic columns. */
 function knownHeaders(options: Pick<WorkbookOptions, 'map' | 'extra'>): Set<string> {
   const known = new Set(FIELDS.flatMap((f) => FIELD_INFO[f].aliases.map(normaliseHeader)));
-  for (const header of options.map.values()) known.add(normaliseHeader(header));
+  for (const headers of options.map.values()) for (const header of typeof headers === 'string' ? [headers] : headers) known.add(normaliseHeader(header));
   for (const x of options.extra ?? []) if (x.header !== undefined) known.add(normaliseHeader(x.header));
   known.delete('');
   return known;

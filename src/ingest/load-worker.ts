@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DataError } from '../errors.js';
-import type { Field } from '../schema/fields.js';
+import type { Field, MappedColumns } from '../schema/fields.js';
 import type { QualitySnapshot } from './quality.js';
 import type { Assignments } from './assignments.js';
 import { prepare, type LoadOptions } from './load.js';
@@ -10,7 +10,7 @@ import { RecordScanner } from '../io/scan-records.js';
 /** What the main thread gives each worker: the header and the options (structured-clone safe). */
 export interface WorkerInput {
   readonly headers: string[];
-  readonly options: Omit<LoadOptions, 'map' | 'onProgress'> & { map: [Field, string][]; onProgress: undefined };
+  readonly options: Omit<LoadOptions, 'map' | 'onProgress'> & { map: [Field, MappedColumns][]; onProgress: undefined };
 }
 
 export type WorkerReply =

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { DataError } from '../errors.js';
-import type { Field } from '../schema/fields.js';
+import type { Field, MappedColumns } from '../schema/fields.js';
 import { resolveHeaders, type ColumnMap } from '../schema/headers.js';
 import { planRun, type PlanOptions, type RunPlan } from './plan.js';
 import type { QualityCollector } from './quality.js';
@@ -11,7 +11,7 @@ import { RecordScanner, type Encoding } from '../io/scan-records.js';
 import { RowConsumer } from './row-consumer.js';
 
 export interface LoadOptions extends PlanOptions {
-  readonly map: ReadonlyMap<Field, string>;
+  readonly map: ReadonlyMap<Field, MappedColumns>;
   /** A single character, or 'auto' (default): detected from the header. */
   readonly delimiter?: string | undefined;
   readonly encoding?: Encoding | undefined;

@@ -1,16 +1,16 @@
 import { DataError, excerpt, warning, type Warning } from '../errors.js';
 import { FIELD_INFO, normaliseHeader, type Field } from '../schema/fields.js';
-import { headersFound, lookAlikes, type ColumnMap, type LookAlike } from '../schema/headers.js';
+import { headersFound, headersOf, type ColumnMap } from '../schema/headers.js';
+import { lookAlikeWarnings, missingColumn, perhaps, type Planning } from './plan-columns.js';
+import { planClassifiers, type Classifier, type Within } from './classifiers.js';
+
+export { WITHIN, type BuiltInWithin, type Classifier, type Within } from './classifiers.js';
 import type { Requirements } from '../schema/row-schema.js';
 import type { PayMethod, SalaryBasis } from '../schema/pay.js';
 import type { Characteristic, ExtraCharacteristic } from '../schema/characteristics.js';
 
 export const UNITS = ['person', 'assignment', 'primary'] as const;
 export type Unit = (typeof UNITS)[number];
-/** Columns a report can be broken down by (--within). */
-export const WITHIN = ['staffGroup', 'grade', 'band'] as const;
-export type Within = (typeof WITHIN)[number];
-
 /** An extra characteristic found in the file. */
 export interface PlannedExtra extends ExtraCharacteristic {
   /** The column it is read from. */
@@ -45,6 +45,10 @@ export interface RunPlan {
   readonly characteristics: readonly Characteristic[];
   /** Custom characteristics and age bands, in the order asked for. */
   readonly extra: readonly PlannedExtra[];
+  /** --within columns by the name given. */
+  readonly classifiers: ReadonlyMap<string, Classifier>;
+  /** The free-text columns each row is read for: the extra characteristics, then --within columns. */
+  readonly textColumns: readonly { readonly index: number; readonly name: string }[];
   readonly requirements: Requirements;
   /**
    * The fields this run reads and validates. Columns it does not use are not validated, so
@@ -53,6 +57,8 @@ export interface RunPlan {
   readonly fields: readonly Field[];
   readonly hasFullPayColumn: boolean;
   readonly hasBonusColumn: boolean;
+  /** The columns bonus pay is read from: one, or several summed per row (METHOD §1.11); none without a bonus column. */
+  readonly bonusColumns: readonly string[];
   readonly warnings: readonly Warning[];
 }
 
@@ -61,37 +67,6 @@ const PAY_METHOD_FIELDS: Readonly<Record<PayMethod, readonly Field[]>> = {
   'period-pay': ['periodPay', 'contractedHours'],
   'annual-salary': ['annualSalary'],
 };
-
-/** `--map field="Header"`, the header quoted short (a header can be any length). */
-const mapHint = (field: Field, header: string) => `--map ${field}=${excerpt(header)}`;
-
-/** Unused columns that look like one of `fields`: "perhaps "Basic Pay"? --map periodPay="Basic Pay"". */
-function perhaps(columns: ColumnMap, fields: readonly Field[]): string[] {
-  return lookAlikes(columns)
-    .filter((l) => fields.includes(l.field))
-    .slice(0, 5)
-    .map((l) => `column ${excerpt(l.header)} looks like ${l.field}: if it is, add ${mapHint(l.field, l.header)}`);
-}
-
-function missingColumn(fields: readonly Field[], why: string, columns: ColumnMap): DataError {
-  const missing = fields.filter((f) => !columns.index.has(f));
-  const lines = [
-    headersFound(columns.headers),
-    ...missing.map((f) => `headers accepted for ${f}: ${FIELD_INFO[f].aliases.map((a) => JSON.stringify(a)).join(', ')}`),
-    ...perhaps(columns, missing),
-    `if the column has another name, map it: --map ${missing[0] ?? 'field'}="Your Header"`,
-  ];
-  return new DataError(`missing required column ${missing.join(' and ')} (${why})`, lines);
-}
-
-/** The run's facts about this file, shared by the planning steps. */
-interface Planning {
-  readonly columns: ColumnMap;
-  readonly has: (field: Field) => boolean;
-  /** Field → why a value is required in every row. */
-  readonly required: Map<Field, string>;
-  readonly warnings: Warning[];
-}
 
 function requireKnownHeaders(columns: ColumnMap): void {
   if (columns.index.size === 0) {
@@ -186,20 +161,14 @@ function chooseCharacteristics(p: Planning, options: PlanOptions): Characteristi
   return characteristics;
 }
 
-/** The fields the figures read, before extra characteristics: pay, hours, bonus, characteristics, unit, --within. */
-function fieldsUsed(p: Planning, options: PlanOptions, payMethod: PayMethod, unit: Unit, characteristics: readonly Characteristic[]): Set<Field> {
+/** The fields the figures read, before extra characteristics and classifications: pay, hours, bonus, characteristics, unit. */
+function fieldsUsed(payMethod: PayMethod, unit: Unit, characteristics: readonly Characteristic[]): Set<Field> {
   const used = new Set<Field>([...PAY_METHOD_FIELDS[payMethod], 'contractedHours', 'bonusPay', 'fullPay', ...characteristics]);
   if (payMethod === 'annual-salary') used.add('fte');
   if (unit === 'person') used.add('employeeNumber');
   if (unit === 'primary') used.add('primaryAssignment');
   // Assignment numbers are read to catch the same assignment exported twice.
   used.add('assignmentNumber');
-  if (options.within !== undefined) {
-    const field = options.within === 'staffGroup' ? 'staffGroup' : 'grade';
-    if (!p.has(field)) throw missingColumn([field], `--within ${options.within} needs it`, p.columns);
-    // A person's staff group and grade come from their primary assignment.
-    used.add(field).add('primaryAssignment');
-  }
   return used;
 }
 
@@ -235,9 +204,10 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
       warning('no-bonus-column', `no bonus column (accepted headers: ${FIELD_INFO.bonusPay.aliases.join(', ')}): no bonus figure can be worked out, and none is given`),
     );
   }
-  const used = fieldsUsed(p, options, payMethod, unit, characteristics);
+  const used = fieldsUsed(payMethod, unit, characteristics);
   const extra = planExtras(p, options.extra ?? [], used);
-  p.warnings.push(...lookAlikeWarnings(columns, extra));
+  const classifiers = planClassifiers(p, options, used, extra.length);
+  p.warnings.push(...lookAlikeWarnings(columns, [...extra, ...classifiers.flatMap((c) => (c.kind === 'column' ? [c] : []))]));
   return {
     payMethod,
     payMethodReason,
@@ -245,36 +215,14 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
     unitReason,
     characteristics,
     extra,
+    classifiers: new Map(classifiers.map((c) => [c.name, c])),
+    textColumns: [...extra, ...classifiers.flatMap((c) => (c.kind === 'column' ? [{ index: c.index, name: c.header }] : []))],
     requirements: { present: new Set(columns.index.keys()), required: p.required },
     fields: [...used].filter(p.has),
     hasFullPayColumn: p.has('fullPay'),
     hasBonusColumn: p.has('bonusPay'),
+    bonusColumns: headersOf(columns, 'bonusPay'),
     warnings: p.warnings,
   };
 }
 
-/**
- * Unused columns that look like a field (METHOD §1.2, rule 5), each with the --map that would
- * read it. Fields chosen with --map are left alone: the user has said which column to read.
- */
-function lookAlikeWarnings(columns: ColumnMap, extra: readonly PlannedExtra[]): Warning[] {
-  const asCharacteristic = new Set(extra.filter((x) => x.kind === 'column').map((x) => x.index));
-  return lookAlikes(columns, asCharacteristic)
-    .filter((l) => columns.matchedBy.get(l.field) !== 'map')
-    .map((l) => lookAlikeWarning(l));
-}
-
-function lookAlikeWarning(l: LookAlike): Warning {
-  const header = excerpt(l.header);
-  if (l.readFrom === undefined) {
-    return warning('unused-column', `column ${header} is not read, but looks like ${l.field}: if it is, add ${mapHint(l.field, l.header)}`);
-  }
-  const read = excerpt(l.readFrom);
-  if (l.accepted) {
-    return warning(
-      'two-columns-for-field',
-      `two columns could be ${l.field}: ${read} is read and ${header} is not (${read} comes first in the headers accepted); to read ${header} instead, add ${mapHint(l.field, l.header)}`,
-    );
-  }
-  return warning('unused-column', `column ${header} is not read, though it looks like ${l.field}, which is read from ${read}; to read ${header} instead, add ${mapHint(l.field, l.header)}`);
-}

@@ -26,8 +26,8 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
 
   constructor(columns: ColumnMap, plan: RunPlan, pay: PayConfig, places: RowPlaces = LINES) {
     this.quality = new QualityCollector(places);
-    this.validator = new RowValidator(columns, plan.requirements, pay, plan.fields, plan.extra);
-    this.readsExtra = plan.extra.length > 0;
+    this.validator = new RowValidator(columns, plan.requirements, pay, plan.fields, plan.textColumns);
+    this.readsExtra = plan.textColumns.length > 0;
     const at = (f: Field) => (plan.fields.includes(f) ? (columns.index.get(f) ?? -1) : -1);
     this.characteristicColumns = BASE_CHARACTERISTICS.map((c) => [c, at(c)] as const).filter(([, column]) => column >= 0);
     this.employeeColumn = at('employeeNumber');

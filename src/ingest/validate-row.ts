@@ -74,6 +74,8 @@ interface Cell {
   readonly identifier: boolean;
   /** Money and quantities: the field's upper limit, for the plain-decimal fast path. */
   readonly decimalMax: number | undefined;
+  /** A further column of a field summed from several (METHOD §1.11): its value is added to the field's. */
+  readonly adds: boolean;
 }
 
 const IDENTIFIERS: ReadonlySet<Field> = new Set(['employeeNumber', 'assignmentNumber']);
@@ -129,20 +131,25 @@ export class RowValidator {
         verdicts: new Verdicts(() => cellSchema('staffGroup', requirements)),
         identifier: false,
         decimalMax: undefined,
+        adds: false,
       });
       this.extraValues.push('');
     }
     for (const field of fields) {
-      const index = columns.index.get(field);
-      if (index === undefined) continue;
-      this.cells.push({
-        field,
-        index,
-        header: columns.header.get(field) ?? field,
-        verdicts: new Verdicts(() => cellSchema(field, requirements)),
-        identifier: IDENTIFIERS.has(field),
-        decimalMax: (DECIMAL_LIMITS as Partial<Record<Field, number>>)[field],
-      });
+      const first = columns.index.get(field);
+      if (first === undefined) continue;
+      // A field summed from several columns has a cell for each (METHOD §1.11).
+      for (const index of columns.summed.get(field) ?? [first]) {
+        this.cells.push({
+          field,
+          index,
+          header: columns.headers[index] ?? field,
+          verdicts: new Verdicts(() => cellSchema(field, requirements)),
+          identifier: IDENTIFIERS.has(field),
+          decimalMax: (DECIMAL_LIMITS as Partial<Record<Field, number>>)[field],
+          adds: index !== first,
+        });
+      }
       (this.values as Record<string, unknown>)[field] = undefined;
     }
     this.width = columns.headers.length;
@@ -190,12 +197,12 @@ export class RowValidator {
         // Digits and a point are ASCII, so the cell's bytes are its text.
         const value = plainDecimal(raw, cell.decimalMax);
         if (value !== undefined) {
-          values[cell.field] = value;
+          values[cell.field] = cell.adds ? (values[cell.field] as number) + value : value;
           continue;
         }
       }
       const verdict = cell.verdicts.of(raw);
-      if (verdict.ok) values[cell.field] = verdict.value;
+      if (verdict.ok) values[cell.field] = cell.adds ? (values[cell.field] as number) + (verdict.value as number) : verdict.value;
       else {
         issues ??= [];
         for (const message of verdict.messages) issues.push({ line, column: cell.header, value: cellText(raw), message });

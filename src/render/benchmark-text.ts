@@ -17,6 +17,7 @@ const COMBINATION: Readonly<Record<BenchmarkMeasure['combination'], string>> = {
   mean: "system figure: exact, from each organisation's mean × the people it is over",
   share: 'system figure: exact, all recipients ÷ all relevant staff',
   gap: 'system figure: exact, from the system means of the group and the reference group',
+  difference: 'system figure: exact, the system mean of the reference group less that of the group',
   none: "no system figure: medians and quarter shares cannot be combined from organisations' published figures, so the range across organisations is shown",
 };
 

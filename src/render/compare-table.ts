@@ -3,11 +3,14 @@ import { money, percent } from './format.js';
 import { textTable } from './text-table.js';
 import { terminalText as tt } from './terminal-text.js';
 
+/** Pay, and differences in pounds. */
+const inPounds = (f: FigureChange): boolean => f.unit !== 'percent';
+
 /** Change as people read it: "−1.8 pts", "+£0.35"; percentages to 1 dp, money to pennies. */
 export function changeText(f: FigureChange): string {
   if (f.previous === null || f.current === null) return 'n/a';
   // The difference of the figures as shown, so then, now and change agree on the page.
-  const pounds = f.figure.endsWith('HourlyPay');
+  const pounds = inPounds(f);
   const scale = pounds ? 100 : 10;
   const rounded = (Math.round(f.current * scale) - Math.round(f.previous * scale)) / scale;
   const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
@@ -16,7 +19,7 @@ export function changeText(f: FigureChange): string {
 
 export function valueText(f: FigureChange, value: number | null): string {
   if (value === null) return 'n/a';
-  return f.figure.endsWith('HourlyPay') ? money(value) : percent(value);
+  return inPounds(f) ? money(value) : percent(value);
 }
 
 /**

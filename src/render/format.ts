@@ -13,7 +13,11 @@ const POUNDS = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximu
 
 export const count = (n: number): string => COUNT.format(n);
 
-export const money = (n: number): string => `£${POUNDS.format(n)}`;
+/** Pounds and pence; a negative amount (a group paid more than the reference) as -£1.50. */
+export function money(n: number): string {
+  const pounds = POUNDS.format(Math.abs(n));
+  return n < 0 && pounds !== '0.00' ? `-£${pounds}` : `£${pounds}`;
+}
 
 /** One decimal place; -0.0 is shown as 0.0. */
 export function percent(n: number): string {

@@ -52,6 +52,8 @@ export function publishGroup(g: GroupReport): PublishedGroup {
     medianHourlyPay: g.medianHourlyPay,
     meanGapPercent: g.meanGapPercent,
     medianGapPercent: g.medianGapPercent,
+    meanPayDifference: g.meanPayDifference,
+    medianPayDifference: g.medianPayDifference,
     bonus: g.bonus,
     quartiles: g.quartiles,
     confidence: g.confidence,
@@ -72,6 +74,8 @@ function publishIntersection(x: IntersectionReport): PublishedIntersection {
 function publishBreakdown(b: Breakdown): PublishedBreakdown {
   return {
     within: b.within,
+    columns: b.columns,
+    unmappedGrades: b.unmappedGrades,
     subgroups: b.subgroups.map((sg) => ({ ...sg, characteristics: sg.characteristics.map(publishView) })),
     composition: b.composition,
     withheld: b.withheld,

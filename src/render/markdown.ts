@@ -78,7 +78,7 @@ export function methodParagraph(report: Report, text: (s: string) => string = (s
   return (
     `Figures follow the Equality Act 2010 (Specific Duties and Public Authorities) Regulations 2017, Schedule 1, ` +
     `as calculated by paygap ${text(report.tool.version)}. Hourly pay: ${text(m.payMethod)} (${text(m.payMethodReason)}). ` +
-    `Counted by ${text(m.unit)}. Mean and median pay and the pay quarters use full-pay relevant employees ` +
+    `Counted by ${text(m.unit)}. ${m.bonusColumns.length > 1 ? `Bonus pay is the sum of the columns ${m.bonusColumns.map((c) => `"${text(c)}"`).join(', ')}. ` : ''}Mean and median pay and the pay quarters use full-pay relevant employees ` +
     `(${count(report.population.fullPayEmployees)}); bonus figures use all relevant employees (${count(report.population.relevantEmployees)}). ` +
     `Gap = (reference − group) ÷ reference; a positive gap means the group is paid less. ` +
     `${disclosureSentence(report.disclosureControl, m.minGroupSize)} ` +
@@ -104,7 +104,7 @@ export function renderMarkdown(report: Report): string {
   for (const view of report.intersections) viewSection(view, out);
   if (report.govukSubmission) for (const line of govukMarkdown(report.govukSubmission)) out.push(line);
   for (const b of report.breakdowns) {
-    out.push(`### Within each ${b.within === 'staffGroup' ? 'staff group' : md(b.within)}`, '');
+    out.push(`### Within each ${{ staffGroup: 'staff group', payScheme: 'pay scheme' }[b.within] ?? md(b.within)}`, '');
     for (const sg of b.subgroups) {
       out.push(`#### ${md(sg.subgroup)} (${count(sg.fullPayEmployees)} on full pay)`, '');
       for (const view of sg.characteristics) viewSection(view, out, '#####');

@@ -20,7 +20,7 @@ export function renderQualityTable(report: QualityReport): string {
     `Rows: ${count(r.read)} read, ${count(r.valid)} valid, ${count(r.invalid)} invalid; ` +
       `${count(r.assignmentsUsed)} assignments form ${count(r.units)} units (${tt(report.unit)}); pay method ${tt(report.payMethod)}`,
   ];
-  const columns = report.columns.map((c) => [c.field, c.header === null ? '(not found)' : tt(c.header), c.matchedBy ?? '']);
+  const columns = report.columns.map((c) => [c.field, c.summedFrom?.map(tt).join(' + ') ?? (c.header === null ? '(not found)' : tt(c.header)), c.matchedBy ?? '']);
   out.push('', 'Columns', textTable({ head: ['Field', 'Header in file', 'Matched by'] }, columns));
   if (report.ignoredHeaders.length > 0) out.push(`Ignored headers: ${report.ignoredHeaders.map(tt).join(', ')}`);
   if (report.invalidByReason.length > 0) {

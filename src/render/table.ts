@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Breakdown, CharacteristicReport, GovukSubmission, GroupReport, Interval, Report } from '../report/model.js';
 import { count, disclosureSentence, people, percent, perPound, perPoundSentence } from './format.js';
 import { govukRows } from './govuk-rows.js';
-import { QUARTER_SHARES, measure, stateOf, valueOf, type Measure } from '../report/measures.js';
+import { TERMINAL_COLUMNS, measure, stateOf, valueOf, type Measure } from '../report/measures.js';
 import { formatValue } from './figures.js';
 import { govukNoteText, reasonText } from './reasons.js';
 import { textTable, type TextCell } from './text-table.js';
@@ -41,9 +41,6 @@ function figureCell(group: GroupReport, m: Measure): Cell {
 // Widths include one space of padding each side; both tables together stay within 100 columns.
 const GROUP_WIDTH = 26;
 
-const PAY_COLUMNS = ['headcount', 'mean_hourly_pay', 'median_hourly_pay', 'mean_gap', 'median_gap'].map(measure);
-const BONUS_AND_QUARTER_COLUMNS = ['bonus_receiving', 'mean_bonus_gap', 'median_bonus_gap', ...QUARTER_SHARES.map((m) => m.id)].map(measure);
-
 /** One table of a view's groups and the given measures; marks' reasons are collected in `notes`. */
 function figuresTable(view: CharacteristicReport, columns: readonly Measure[], widths: number[], chalk: ChalkInstance, notes: Map<string, Set<string>>): string {
   const show = (c: Cell): TextCell => {
@@ -57,8 +54,7 @@ function figuresTable(view: CharacteristicReport, columns: readonly Measure[], w
 
 function renderView(view: CharacteristicReport, chalk: ChalkInstance): string {
   const notes = new Map<string, Set<string>>();
-  const pay = figuresTable(view, PAY_COLUMNS, [9, 12, 12, 11, 12], chalk, notes);
-  const bonus = figuresTable(view, BONUS_AND_QUARTER_COLUMNS, [10, 10, 12, 8, 8, 8, 8], chalk, notes);
+  const [pay, bonus] = [TERMINAL_COLUMNS.pay, TERMINAL_COLUMNS.bonus].map((columns) => figuresTable(view, columns.map(([m]) => m), columns.map(([, w]) => w), chalk, notes));
   const d = view.disclosure;
   const q = view.quartileSizes;
   const lines = [
@@ -170,6 +166,7 @@ function renderHeader(report: Report, chalk: ChalkInstance): string {
     `${label('Population')}${count(p.rowsRead)} rows read: ${count(p.rowsValid)} valid, ${count(p.rowsInvalid)} invalid; ` +
       `${count(p.relevantEmployees)} relevant employees, ${count(p.fullPayEmployees)} on full pay`,
   );
+  if (m.bonusColumns.length > 1) lines.push(`${label('Bonus')}the sum of ${m.bonusColumns.map((c) => tt(JSON.stringify(c))).join(' + ')}`);
   for (const e of p.exclusions) lines.push(`${label('Excluded')}${count(e.count)} ${tt(e.reason)}`);
   lines.push(
     `${label('Small groups')}${wrap(disclosureSentence(report.disclosureControl, m.minGroupSize), 86).replaceAll('\n  ', `\n${' '.repeat(14)}`)}`,
@@ -215,7 +212,7 @@ const withheldNote = (n: number) => `${n} more cell${n === 1 ? '' : 's'} withhel
  * Views with more groups are in the JSON output.
  */
 function renderBreakdown(b: Breakdown, chalk: ChalkInstance): string {
-  const label = tt({ staffGroup: 'staff group', grade: 'grade', band: 'pay band' }[b.within] ?? b.within);
+  const label = tt({ staffGroup: 'staff group', grade: 'grade', band: 'pay band', payScheme: 'pay scheme' }[b.within] ?? b.within);
   const lines = [chalk.bold.underline(`Within each ${label}`)];
   const first = b.subgroups[0];
   if (first === undefined) return lines.join('\n');

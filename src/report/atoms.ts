@@ -3,13 +3,13 @@ import type { CodeColumn } from './ordered.js';
 
 /**
  * The atoms of a report (METHOD §8.4): the groups of people who share every classification
- * the report uses (each code column its views read, and the breakdown subgroup). Every cell
+ * the report uses (each code column its views read, and each breakdown's subgroup). Every cell
  * the report publishes is a union of atoms, so what can be worked out from published cells
  * is a question about sums of atoms, which disclosure control answers with linear algebra.
  * Only atoms that occur are listed.
  */
 export interface AtomTable {
-  /** The code columns, in order (the breakdown subgroup is the last one when there is a breakdown). */
+  /** The code columns, in order (the breakdowns' subgroups last, when there are breakdowns). */
   readonly columns: readonly string[];
   /** codes[c][a]: atom a's code in column c. */
   readonly codes: readonly Uint32Array[];
@@ -27,6 +27,8 @@ export interface TableShape {
   readonly groupOfCode: readonly number[];
   /** For a breakdown's table: its subgroup's code in the subgroup column. */
   readonly subgroup?: number | undefined;
+  /** For a breakdown's table: the breakdown's subgroup column (default SUBGROUP_COLUMN, the first breakdown's). */
+  readonly subgroupColumn?: string | undefined;
 }
 
 /** What building the report tells disclosure control about the shape of its tables. */
@@ -38,6 +40,9 @@ export interface ReportShapes {
 }
 
 export const SUBGROUP_COLUMN = 'subgroup';
+
+/** The atoms' column of a breakdown's subgroups: "subgroup" for the first, "subgroup 2"… after it. */
+export const subgroupColumn = (breakdown: number): string => (breakdown === 0 ? SUBGROUP_COLUMN : `${SUBGROUP_COLUMN} ${breakdown + 1}`);
 
 /**
  * Group the units into atoms. The key of a unit is its codes in mixed radix when that fits in

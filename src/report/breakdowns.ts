@@ -1,29 +1,11 @@
-import { bandOf, compareBands } from '../schema/codes/bands.js';
 import type { Units } from '../ingest/units.js';
 import { BASE_CHARACTERISTICS } from '../schema/characteristics.js';
-import type { Within } from '../ingest/plan.js';
 import { buildView } from './build-view.js';
+import type { Classification } from './classify.js';
 import { viewContext, type CodeColumn } from './ordered.js';
 import type { Breakdown, CharacteristicReport, Composition } from './model.js';
 import type { ViewDefinition } from './views.js';
 
-
-/** Each unit's subgroup (an index into the returned names), subgroups in report order. */
-export function subgroupsOf(units: Units, within: Within): { names: string[]; of: Int32Array } {
-  const source = within === 'staffGroup' ? units.staffGroup : units.grade;
-  const labels = within === 'staffGroup' ? units.staffGroups : units.grades;
-  const blank = within === 'staffGroup' ? '(no staff group)' : '(no grade)';
-  const nameOf = (id: number): string => {
-    if (within === 'band') return bandOf(id < 0 ? undefined : labels[id]);
-    return id < 0 ? blank : (labels[id] as string);
-  };
-  const names = [...new Set(Array.from(source, nameOf))].sort(within === 'staffGroup' ? (a, b) => (a === blank ? 1 : b === blank ? -1 : a.localeCompare(b)) : compareBands);
-  const index = new Map(names.map((n, i) => [n, i]));
-  const byLabel = labels.map((_, id) => index.get(nameOf(id)) as number);
-  const of = new Int32Array(units.length);
-  for (let u = 0; u < units.length; u++) of[u] = source[u] < 0 ? (index.get(nameOf(-1)) as number) : (byLabel[source[u]] as number);
-  return { names, of };
-}
 
 /** The units at the given indices, as their own population. */
 export function subsetUnits(units: Units, rows: Uint32Array): Units {
@@ -49,7 +31,8 @@ export function subsetUnits(units: Units, rows: Uint32Array): Units {
 
 export interface BreakdownInput {
   readonly units: Units;
-  readonly within: Within;
+  /** The columns crossed, as named on the command line (one for --within). */
+  readonly by: readonly string[];
   /** The views to break down, and their headline reports (same order). */
   readonly views: readonly ViewDefinition[];
   readonly headline: readonly CharacteristicReport[];
@@ -57,13 +40,13 @@ export interface BreakdownInput {
   readonly columns: ReadonlyMap<string, CodeColumn>;
   readonly minGroupSize: number;
   readonly hasBonusColumn: boolean;
-  /** Each unit's subgroup (see subgroupsOf). */
-  readonly subgroups: { readonly names: readonly string[]; readonly of: Int32Array };
+  /** Each unit's subgroup (see classify.ts). */
+  readonly subgroups: Classification;
 }
 
 /**
- * Every figure inside each subgroup (staff group, grade or band) and the composition of each
- * subgroup (METHOD §5). Which cells may be published is decided by disclosure control, which
+ * Every figure inside each subgroup (staff group, grade, band, pay scheme, a column's value,
+ * or a cell of several crossed) and the composition of each subgroup (METHOD §5.8). Which cells may be published is decided by disclosure control, which
  * also knows that one group's cells across all subgroups add up to its headline figure.
  */
 export function buildBreakdown(input: BreakdownInput): Breakdown {
@@ -112,5 +95,5 @@ export function buildBreakdown(input: BreakdownInput): Breakdown {
     }),
   }));
 
-  return { within: input.within, subgroups, composition, withheld: [] };
+  return { within: input.by.join(' × '), columns: input.by, subgroups, composition, withheld: [], unmappedGrades: input.subgroups.unmapped };
 }

@@ -1,5 +1,5 @@
 import { FIELDS, type Field } from '../schema/fields.js';
-import type { ColumnMap } from '../schema/headers.js';
+import { headersOf, type ColumnMap } from '../schema/headers.js';
 import type { RunPlan } from '../ingest/plan.js';
 import type { DataQuality, ReasonCount, UnrecognisedValue } from '../ingest/quality.js';
 import type { UnitsResult } from '../ingest/units.js';
@@ -11,7 +11,13 @@ import { inputOf } from './build-report.js';
 export interface QualityReport {
   readonly schemaVersion: 1;
   readonly input: Report['input'];
-  readonly columns: readonly { readonly field: Field; readonly header: string | null; readonly matchedBy: 'alias' | 'map' | null }[];
+  readonly columns: readonly {
+    readonly field: Field;
+    readonly header: string | null;
+    readonly matchedBy: 'alias' | 'map' | null;
+    /** Only for a field summed from several columns (METHOD §1.11): every column, `header` first. */
+    readonly summedFrom?: readonly string[];
+  }[];
   readonly ignoredHeaders: readonly string[];
   readonly payMethod: string;
   readonly unit: string;
@@ -78,6 +84,7 @@ export function buildQualityReport(input: QualityInput): QualityReport {
       field,
       header: input.columns.header.get(field) ?? null,
       matchedBy: input.columns.matchedBy.get(field) ?? null,
+      ...(input.columns.summed.has(field) ? { summedFrom: headersOf(input.columns, field) } : {}),
     })),
     ignoredHeaders: input.columns.ignored,
     payMethod: input.plan.payMethod,

@@ -9,8 +9,9 @@ import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type Interse
 import { VIEWS, viewsOf, type ViewDefinition } from './views.js';
 import { govukFigures } from './govuk.js';
 import { intersect, intersectionColumn } from './intersections.js';
-import { buildBreakdown, subgroupsOf } from './breakdowns.js';
-import { buildAtoms, SUBGROUP_COLUMN, type AtomTable, type ReportShapes, type TableShape } from './atoms.js';
+import { buildAtoms, type AtomTable, type ReportShapes, type TableShape } from './atoms.js';
+import { breakdownsOf } from './build-breakdowns.js';
+import type { PaySchemeMap } from './classify.js';
 import type { Within } from '../ingest/plan.js';
 import { ageBandColumn, ageView, customView } from './extra-views.js';
 import { DataError, excerpt, warning, type Warning } from '../errors.js';
@@ -36,6 +37,8 @@ export interface ReportInput {
   /** Pairs of views to intersect, each as "characteristic/view". */
   readonly intersect?: readonly (readonly [string, string])[];
   readonly within?: Within | undefined;
+  /** --pay-scheme and the config's paySchemes: grade → pay scheme (METHOD §5.9). */
+  readonly paySchemes?: PaySchemeMap | undefined;
   /** --ci: bootstrap intervals for the headline and intersection gaps. */
   readonly ci?: ViewContext['ci'];
   readonly columns: ReadonlyMap<Field, string>;
@@ -137,21 +140,16 @@ export function buildReport(input: ReportInput): Built {
     (context.columns as Map<string, CodeColumn>).set(x.view.column, column);
     return { ...buildView(x.view, context), axes: keys, positions: x.positions, withheld: [] };
   });
-  const subgroups = input.within === undefined ? undefined : subgroupsOf(units, input.within);
   const broken = [...views, ...crossings.map(({ x }) => x.view)];
-  const breakdowns =
-    input.within === undefined || subgroups === undefined
-      ? []
-      : [buildBreakdown({ units, within: input.within, views: broken, headline: [...headline, ...intersections], columns: derived, minGroupSize: input.minGroupSize, hasBonusColumn: plan.hasBonusColumn, subgroups })];
-  const shape = (v: ViewDefinition, subgroup?: number): TableShape => ({ column: v.column, groupOfCode: v.groupOfCode, subgroup });
+  const split = breakdownsOf(input, units, broken, [...headline, ...intersections], derived, warnings);
+  const shape = (v: ViewDefinition): TableShape => ({ column: v.column, groupOfCode: v.groupOfCode });
   const shapes: ReportShapes = {
     headline: views.map((v) => shape(v)),
     intersections: crossings.map(({ x }) => shape(x.view)),
-    breakdowns: subgroups === undefined ? [] : [subgroups.names.map((_, s) => broken.map((v) => shape(v, s)))],
+    breakdowns: split.shapes,
   };
-  const atomColumns = new Map(context.columns);
-  if (subgroups !== undefined) atomColumns.set(SUBGROUP_COLUMN, Uint32Array.from(subgroups.of));
-  const atoms = buildAtoms(units, atomColumns, context.onFullPay);
+  const atoms = buildAtoms(units, new Map([...context.columns, ...split.subgroupColumns]), context.onFullPay);
+  const breakdowns = split.breakdowns;
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'paygap', version: input.toolVersion },
@@ -207,6 +205,7 @@ function methodOf(input: ReportInput): Report['method'] {
     fullPayColumn: plan.hasFullPayColumn,
     bonusColumn: plan.hasBonusColumn,
     columns: Object.fromEntries(input.columns),
+    bonusColumns: plan.bonusColumns,
     settingSources: input.settingSources ?? {},
   };
 }

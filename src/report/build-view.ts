@@ -137,14 +137,29 @@ interface GroupInputs {
   readonly confidence: Confidence | null;
 }
 
-/** The gap of a group's figure against the reference group's (METHOD §6). */
+/** The gap of a group's figure against the reference group's (METHOD §6.3). */
 function gapFigure(definition: GroupDefinition, reference: Figure, own: Figure): Figure {
+  return compared(definition, reference, own, (r, g) => {
+    const gap = gapPercent(r, g);
+    return gap === null ? missing({ code: 'reference-zero' }) : shown(gap);
+  });
+}
+
+/**
+ * The difference in pounds, reference minus group (METHOD §6.7). It has the gap's status in
+ * every case but a reference figure of 0, which cannot arise (METHOD §6.6).
+ */
+function differenceFigure(definition: GroupDefinition, reference: Figure, own: Figure): Figure {
+  return compared(definition, reference, own, (r, g) => shown(r - g));
+}
+
+/** A figure comparing a group with the reference group, or why there is none. */
+function compared(definition: GroupDefinition, reference: Figure, own: Figure, compute: (reference: number, group: number) => Figure): Figure {
   if (definition.reference) return missing({ code: 'reference-group' });
   if (!definition.comparable) return missing({ code: 'undisclosed-category' });
   if (reference.value === null) return { value: null, state: ofReference(reference.state) };
   if (own.value === null) return own;
-  const gap = gapPercent(reference.value, own.value);
-  return gap === null ? missing({ code: 'reference-zero' }) : shown(gap);
+  return compute(reference.value, own.value);
 }
 
 /** Bonus recipients and the share of the group receiving a bonus. */
@@ -187,6 +202,8 @@ function groupReport(input: GroupInputs): GroupReport {
     medianHourlyPay: take('medianHourlyPay', input.pay.median),
     meanGapPercent: take('meanGapPercent', gapFigure(definition, input.refPay.mean, input.pay.mean)),
     medianGapPercent: take('medianGapPercent', gapFigure(definition, input.refPay.median, input.pay.median)),
+    meanPayDifference: take('meanPayDifference', differenceFigure(definition, input.refPay.mean, input.pay.mean)),
+    medianPayDifference: take('medianPayDifference', differenceFigure(definition, input.refPay.median, input.pay.median)),
     bonus,
     quartiles,
     confidence: input.confidence,

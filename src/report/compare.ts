@@ -1,5 +1,5 @@
 import { oneDecimal } from '../metrics/round.js';
-import { COMPARED, valueOf } from './measures.js';
+import { COMPARED, valueOf, type Measure } from './measures.js';
 import type { PublishedReport, PublishedView } from './published.js';
 
 /**
@@ -14,6 +14,8 @@ export type Direction = 'narrowed' | 'widened' | 'unchanged' | 'narrowed and rev
 export interface FigureChange {
   readonly figure: string;
   readonly label: string;
+  /** The figure's unit (an added field): "percent", or "GBP per hour" for pay and differences in pounds. */
+  readonly unit: Measure['unit'];
   readonly previous: number | null;
   readonly current: number | null;
   /** current − previous, in percentage points (or pounds for pay); null if either is missing. */
@@ -46,13 +48,14 @@ interface ReportIdentity {
 
 /**
  * The direction of a gap's change, judged by its distance from 0 as published (one decimal
- * place), so the word always agrees with the figures people see: 8.94% → 8.86% (both 8.9%)
- * is "unchanged".
+ * place; a difference in pounds to the penny), so the word always agrees with the figures
+ * people see: 8.94% → 8.86% (both 8.9%) is "unchanged".
  */
-export function direction(previous: number, current: number): Direction {
-  const then = Math.abs(oneDecimal(previous));
-  const now = Math.abs(oneDecimal(current));
-  const reversed = Math.sign(oneDecimal(previous)) * Math.sign(oneDecimal(current)) < 0;
+export function direction(previous: number, current: number, unit: Measure['unit'] = 'percent'): Direction {
+  const shown = unit === 'percent' ? oneDecimal : (n: number) => Math.round(n * 100) / 100;
+  const then = Math.abs(shown(previous));
+  const now = Math.abs(shown(current));
+  const reversed = Math.sign(shown(previous)) * Math.sign(shown(current)) < 0;
   if (now === then) return reversed ? 'reversed' : 'unchanged';
   const word = now < then ? 'narrowed' : 'widened';
   return reversed ? `${word} and reversed` : word;
@@ -99,7 +102,7 @@ export function compareReports(previous: PublishedReport, current: PublishedRepo
             const p = valueOf(old, m);
             const c = valueOf(g, m);
             const both = p !== null && c !== null;
-            return { figure: m.path, label: m.label, previous: p, current: c, change: both ? c - p : null, direction: both && m.gap ? direction(p, c) : null };
+            return { figure: m.path, label: m.label, unit: m.unit, previous: p, current: c, change: both ? c - p : null, direction: both && m.gap ? direction(p, c, m.unit) : null };
           }),
         };
       });

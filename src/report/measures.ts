@@ -22,7 +22,7 @@ export interface Measure {
    * the bonus block; null for headcounts, which are always shown.
    */
   readonly block: 'pay' | 'bonus' | null;
-  /** A pay gap: compared by direction (narrowed, widened), shown as a percentage. */
+  /** A pay gap (a percentage, or a difference in pounds): compared by direction (narrowed, widened). */
   readonly gap: boolean;
   /** Long label, for comparisons and trend: "Mean hourly pay gap". */
   readonly label: string;
@@ -33,8 +33,9 @@ export interface Measure {
   /**
    * How several organisations' figures make the system's (METHOD §15.2): a sum of counts; a
    * mean from each organisation's mean × its population (the measure whose value is that
-   * population's count); a share from a count over a population; a gap from the system's
-   * means of the group and the reference group; or not at all (medians and quarters).
+   * population's count); a share from a count over a population; a gap (or a difference in
+   * pounds) from the system's means of the group and the reference group; or not at all
+   * (medians and quarters).
    */
   readonly combine: Combine;
 }
@@ -44,6 +45,7 @@ export type Combine =
   | { readonly kind: 'mean'; readonly weight: string }
   | { readonly kind: 'share'; readonly count: string; readonly of: string }
   | { readonly kind: 'gap'; readonly of: string }
+  | { readonly kind: 'difference'; readonly of: string }
   | { readonly kind: 'none' };
 
 const SUM: Combine = { kind: 'sum' };
@@ -61,6 +63,8 @@ export const MEASURES: readonly Measure[] = [
   { id: 'median_hourly_pay', path: 'medianHourlyPay', key: 'medianHourlyPay', unit: 'GBP per hour', population: 'full-pay', block: 'pay', gap: false, label: 'Median hourly pay (£)', heading: 'Median hourly pay', short: 'Median £/h', combine: NONE },
   { id: 'mean_gap', path: 'meanGapPercent', key: 'meanGapPercent', unit: 'percent', population: 'full-pay', block: 'pay', gap: true, label: 'Mean hourly pay gap', heading: 'Mean gap', short: 'Mean gap', combine: { kind: 'gap', of: 'mean_hourly_pay' } },
   { id: 'median_gap', path: 'medianGapPercent', key: 'medianGapPercent', unit: 'percent', population: 'full-pay', block: 'pay', gap: true, label: 'Median hourly pay gap', heading: 'Median gap', short: 'Median gap', combine: NONE },
+  { id: 'mean_pay_difference', path: 'meanPayDifference', key: 'meanPayDifference', unit: 'GBP per hour', population: 'full-pay', block: 'pay', gap: true, label: 'Mean hourly pay difference (£)', heading: 'Mean difference', short: 'Mean\ndiff.', combine: { kind: 'difference', of: 'mean_hourly_pay' } },
+  { id: 'median_pay_difference', path: 'medianPayDifference', key: 'medianPayDifference', unit: 'GBP per hour', population: 'full-pay', block: 'pay', gap: true, label: 'Median hourly pay difference (£)', heading: 'Median difference', short: 'Median\ndiff.', combine: NONE },
   { id: 'bonus_recipients', path: 'bonus.recipients', key: 'bonus.recipients', unit: 'people', population: 'relevant', block: 'bonus', gap: false, label: 'Bonus recipients', heading: 'Bonus recipients', short: 'Bonus\nrecipients', combine: SUM },
   { id: 'bonus_receiving', path: 'bonus.receivingPercent', key: 'bonus.receivingPercent', unit: 'percent', population: 'relevant', block: 'bonus', gap: false, label: 'Receiving a bonus (%)', heading: 'Receiving bonus', short: 'Bonus\nreceived', combine: { kind: 'share', count: 'bonus_recipients', of: 'relevant_headcount' } },
   { id: 'mean_bonus', path: 'bonus.mean', key: 'bonus.mean', unit: 'GBP', population: 'bonus recipients', block: 'bonus', gap: false, label: 'Mean bonus (£)', heading: 'Mean bonus', short: 'Mean\nbonus', combine: { kind: 'mean', weight: 'bonus_recipients' } },
@@ -107,7 +111,18 @@ export function stateOf(group: GroupReport, m: Measure): FigureState | undefined
 }
 
 /** The figures compared year on year (paygap compare, --previous), in this order. */
-export const COMPARED: readonly Measure[] = ['mean_gap', 'median_gap', 'mean_bonus_gap', 'median_bonus_gap', 'bonus_receiving', 'quarter_upper_share', 'mean_hourly_pay', 'median_hourly_pay'].map(measure);
+export const COMPARED: readonly Measure[] = [
+  'mean_gap',
+  'median_gap',
+  'mean_bonus_gap',
+  'median_bonus_gap',
+  'bonus_receiving',
+  'quarter_upper_share',
+  'mean_hourly_pay',
+  'median_hourly_pay',
+  'mean_pay_difference',
+  'median_pay_difference',
+].map(measure);
 
 /** The figures of a trend (paygap trend): the compared figures and the group's size. */
 export const TRENDED: readonly Measure[] = [measure('headcount'), ...COMPARED];
@@ -118,11 +133,38 @@ export const BENCHMARKED: readonly Measure[] = [...COMPARED, measure('mean_bonus
 /** Every measure's id, for checking a target's measure (config file). */
 export const MEASURE_IDS: readonly string[] = MEASURES.map((m) => m.id);
 
-/** The figures of a board-paper table (Markdown and HTML), in column order. */
-export const BOARD_COLUMNS: readonly Measure[] = ['headcount', 'mean_hourly_pay', 'median_hourly_pay', 'mean_gap', 'median_gap', 'bonus_receiving', 'mean_bonus_gap', 'median_bonus_gap'].map(measure);
 
 /** Each group's share of each pay quarter, lowest first. */
 export const QUARTER_SHARES: readonly Measure[] = BANDS.map((band) => measure(`quarter_${band}_share`));
+
+/** The figures of a board-paper table (Markdown and HTML), in column order. */
+export const BOARD_COLUMNS: readonly Measure[] = [
+  'headcount',
+  'mean_hourly_pay',
+  'median_hourly_pay',
+  'mean_gap',
+  'median_gap',
+  'mean_pay_difference',
+  'median_pay_difference',
+  'bonus_receiving',
+  'mean_bonus_gap',
+  'median_bonus_gap',
+].map(measure);
+
+/** A column of a terminal table: the measure and the column's width. */
+export type TerminalColumn = readonly [Measure, number];
+const terminalColumns = (list: readonly (readonly [string, number])[]): TerminalColumn[] => list.map(([id, width]) => [measure(id), width]);
+
+/**
+ * The figures of the two terminal tables (pay, then bonus and quarters), in column order, each
+ * with its column's width (one space of padding each side included): with the group's column
+ * and the borders, each table stays within 100 characters.
+ */
+export const TERMINAL_COLUMNS: { readonly pay: readonly TerminalColumn[]; readonly bonus: readonly TerminalColumn[] } = {
+  pay: terminalColumns([['headcount', 8], ['mean_hourly_pay', 10], ['median_hourly_pay', 10], ['mean_gap', 10], ['median_gap', 9], ['mean_pay_difference', 9], ['median_pay_difference', 9]]),
+  bonus: terminalColumns([['bonus_receiving', 10], ['mean_bonus_gap', 10], ['median_bonus_gap', 12], ...QUARTER_SHARES.map((m): [string, number] => [m.id, 8])]),
+};
+
 
 /** The keys a withholding of a block takes with it (every key the block's measures use). */
 export function keysOfBlock(block: 'pay' | 'bonus'): FigureKey[] {

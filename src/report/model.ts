@@ -150,7 +150,15 @@ export interface Composition {
 }
 
 export interface Breakdown {
+  /** The column (or columns crossed, joined by " × ") each subgroup is a value of. */
   readonly within: string;
+  /** The columns crossed, as named (`--within Org L3`: ["Org L3"]). An added field. */
+  readonly columns: readonly string[];
+  /**
+   * With a pay scheme: the grades no rule maps (METHOD §5.9), in the subgroup "(not mapped)",
+   * each with its number of relevant employees, most first; empty otherwise. An added field.
+   */
+  readonly unmappedGrades: readonly { readonly grade: string; readonly people: number }[];
   readonly subgroups: readonly {
     readonly subgroup: string;
     readonly relevantEmployees: number;
@@ -174,8 +182,14 @@ export interface Method {
   readonly hourlyPayDecimals: 4;
   readonly fullPayColumn: boolean;
   readonly bonusColumn: boolean;
-  /** Field → the header it was read from. */
+  /** Field → the header it was read from (for bonus pay summed from several columns, the first). */
   readonly columns: Partial<Record<Field, string>>;
+  /**
+   * Every column bonus pay is read from, summed per assignment when there are several
+   * (METHOD §1.11): `--map bonusPay="Local CEA" --map bonusPay="National CEA"`. One header
+   * usually; empty without a bonus column. An added field (schemaVersion 1 still).
+   */
+  readonly bonusColumns: readonly string[];
   /**
    * Where each setting that can change a figure came from, by setting name (the config
    * file's key, e.g. "payMethod", "minGroupSize"). An added field (schemaVersion 1 still);
@@ -238,6 +252,10 @@ export interface GroupReport {
   readonly medianHourlyPay: number | null;
   readonly meanGapPercent: number | null;
   readonly medianGapPercent: number | null;
+  /** Reference group's mean hourly pay minus the group's, £ per hour (METHOD §6.7): shown exactly when the mean gap is. */
+  readonly meanPayDifference: number | null;
+  /** The same for the medians: shown exactly when the median gap is. */
+  readonly medianPayDifference: number | null;
   readonly bonus: BonusFigures;
   readonly quartiles: Readonly<Record<Band, QuartileCell>>;
   /** --ci: bootstrap intervals for the gaps; null when not asked for or not computable. */

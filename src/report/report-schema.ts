@@ -59,6 +59,8 @@ export const groupSchema = z.strictObject({
   medianHourlyPay: nullableNumber,
   meanGapPercent: nullableNumber,
   medianGapPercent: nullableNumber,
+  meanPayDifference: nullableNumber.describe('reference mean hourly pay − this group\'s, in pounds (negative: this group is paid more)'),
+  medianPayDifference: nullableNumber.describe('reference median hourly pay − this group\'s, in pounds'),
   bonus,
   quartiles: byBand(z.strictObject({ count: nullableCount, percent: nullableNumber })),
   confidence: z.strictObject({ level: number, resamples: count, meanGapPercent: interval.nullable(), medianGapPercent: interval.nullable() }).nullable(),
@@ -114,6 +116,7 @@ const method = z.strictObject({
   fullPayColumn: z.boolean(),
   bonusColumn: z.boolean(),
   columns: z.partialRecord(z.enum(FIELDS), z.string()).describe('field → the header it was read from'),
+  bonusColumns: z.array(z.string()).describe('every column bonus pay is read from, summed per assignment when there are several'),
   settingSources: z.record(z.string(), settingSource).describe('setting → where it came from'),
 });
 
@@ -147,6 +150,8 @@ export const reportSchema = z
     breakdowns: z.array(
       z.strictObject({
         within: z.string(),
+        columns: z.array(z.string()).describe('the columns crossed, as named'),
+        unmappedGrades: z.array(z.strictObject({ grade: z.string(), people: count })).describe('--within payScheme: grades no rule maps, in "(not mapped)"'),
         subgroups: z.array(z.strictObject({ subgroup: z.string(), relevantEmployees: count, fullPayEmployees: count, characteristics: z.array(viewSchema) })),
         composition: z.array(composition),
         withheld: z.array(withheld),

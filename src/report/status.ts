@@ -26,6 +26,8 @@ export const FIGURE_KEYS = [
   'medianHourlyPay',
   'meanGapPercent',
   'medianGapPercent',
+  'meanPayDifference',
+  'medianPayDifference',
   'bonus.recipients',
   'bonus.receivingPercent',
   'bonus.mean',

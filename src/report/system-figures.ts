@@ -102,8 +102,11 @@ export function sharedReference(views: readonly PublishedView[]): string | null 
   return references.size === 1 ? ([...references][0] as string) : null;
 }
 
-/** A gap from the system means of the group and the reference group (METHOD §6.3). */
-function gap(members: readonly Member[], referenceMembers: readonly Member[], reference: string | null, m: Measure & { combine: { kind: 'gap' } }): SystemFigure {
+/**
+ * A gap (METHOD §6.3), or a difference in pounds (METHOD §6.7), from the system means of the
+ * group and the reference group.
+ */
+function gap(members: readonly Member[], referenceMembers: readonly Member[], reference: string | null, m: Measure & { combine: { kind: 'gap' | 'difference' } }): SystemFigure {
   const group = members[0]?.group;
   if (group !== undefined && !group.comparable) return missing('undisclosed', { code: 'undisclosed-category' });
   if (reference === null) return missing('not-comparable', { code: 'reference-groups-differ' });
@@ -113,6 +116,7 @@ function gap(members: readonly Member[], referenceMembers: readonly Member[], re
   if (r.value === null) return { ...r, status: r.status === 'withheld' ? 'withheld' : 'not-comparable', reason: { ...(r.reason as SystemReason), ofReference: true } as SystemReason, population: null };
   const g = systemFigure(members, of, reference);
   if (g.value === null) return { ...g, population: null };
+  if (m.combine.kind === 'difference') return shown(r.value - g.value, g.population);
   if (r.value === 0) return missing('not-comparable', { code: 'reference-zero' });
   return shown(((r.value - g.value) / r.value) * 100, g.population);
 }
@@ -131,7 +135,8 @@ export function systemFigure(members: readonly Member[], m: Measure, reference: 
     case 'share':
       return ratio(members, measure(c.of), measure(c.count), (count) => count, 100);
     case 'gap':
-      return gap(members, referenceMembers, reference, m as Measure & { combine: { kind: 'gap' } });
+    case 'difference':
+      return gap(members, referenceMembers, reference, m as Measure & { combine: { kind: 'gap' | 'difference' } });
     case 'none':
       return missing('not-combinable', { code: 'not-combinable' });
   }

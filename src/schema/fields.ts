@@ -161,6 +161,16 @@ export function lookAlikeField(header: string): Field | undefined {
   return LOOK_ALIKE_ORDER.find((field) => FIELD_INFO[field].looksLike?.test(words) === true);
 }
 
+/**
+ * Fields that may be read from several columns, summed per row (METHOD §1.11): bonus pay, as
+ * Clinical Excellence Awards often sit in separate columns (`--map bonusPay="Local CEA"
+ * --map bonusPay="National CEA"`).
+ */
+export const SUMMABLE_FIELDS: ReadonlySet<Field> = new Set<Field>(['bonusPay']);
+
+/** Where `--map` reads a field from: one header, or several summed (a summable field only). */
+export type MappedColumns = string | readonly string[];
+
 export function isField(name: string): name is Field {
   return (FIELDS as readonly string[]).includes(name);
 }

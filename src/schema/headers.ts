@@ -1,5 +1,5 @@
 import { DataError, excerpt, excerptList } from '../errors.js';
-import { FIELDS, FIELD_INFO, lookAlikeField, normaliseHeader, type Field } from './fields.js';
+import { FIELDS, FIELD_INFO, lookAlikeField, normaliseHeader, type Field, type MappedColumns } from './fields.js';
 
 /** Where each field is found in the file. */
 export interface ColumnMap {
@@ -9,6 +9,11 @@ export interface ColumnMap {
   readonly header: ReadonlyMap<Field, string>;
   /** Field → how it was matched. */
   readonly matchedBy: ReadonlyMap<Field, 'alias' | 'map'>;
+  /**
+   * Fields summed from several columns (METHOD §1.11): every column's index, in the order given,
+   * the first being `index`'s. Fields read from one column are not listed.
+   */
+  readonly summed: ReadonlyMap<Field, readonly number[]>;
   /** Headers that name no field (ignored). */
   readonly ignored: readonly string[];
   /** All headers as found in the file. */
@@ -19,9 +24,10 @@ export interface ColumnMap {
  * Match a file's headers to fields: `--map` overrides first, then each field's aliases in
  * order. Comparison ignores case, spaces and punctuation. A header can serve one field only.
  * Two columns with the same name that a field would use is an error: which one is meant
- * cannot be guessed, so the user must rename one or choose with --map.
+ * cannot be guessed, so the user must rename one or choose with --map. A summable field may
+ * be mapped to several headers, which are then summed (METHOD §1.11).
  */
-export function resolveHeaders(headers: readonly string[], overrides: ReadonlyMap<Field, string>): ColumnMap {
+export function resolveHeaders(headers: readonly string[], overrides: ReadonlyMap<Field, MappedColumns>): ColumnMap {
   const normalised = headers.map(normaliseHeader);
   const index = new Map<Field, number>();
   const header = new Map<Field, string>();
@@ -42,15 +48,23 @@ export function resolveHeaders(headers: readonly string[], overrides: ReadonlyMa
     return at;
   };
 
-  for (const [field, wanted] of overrides) {
-    const at = find(wanted);
-    if (at === undefined) {
-      throw new DataError(`--map ${field}=${excerpt(wanted)}: the file has no such header`, [headersFound(headers)]);
+  const summed = new Map<Field, number[]>();
+  for (const [field, mapped] of overrides) {
+    const wanted = typeof mapped === 'string' ? [mapped] : mapped;
+    const found = wanted.map((name) => {
+      const at = find(name);
+      if (at === undefined) throw new DataError(`--map ${field}=${excerpt(name)}: the file has no such header`, [headersFound(headers)]);
+      return at;
+    });
+    const at = found[0] as number;
+    if (new Set(found).size < found.length) {
+      throw new DataError(`--map ${field} names the column ${excerpt(headers[found.find((x, i) => found.indexOf(x) !== i) as number] as string)} twice: each column is summed once`);
     }
+    if (found.length > 1) summed.set(field, found);
     index.set(field, at);
     header.set(field, headers[at] as string);
     matchedBy.set(field, 'map');
-    taken.add(at);
+    for (const column of found) taken.add(column);
   }
   for (const field of FIELDS) {
     if (index.has(field)) continue;
@@ -65,7 +79,15 @@ export function resolveHeaders(headers: readonly string[], overrides: ReadonlyMa
     }
   }
   const ignored = headers.filter((_, i) => !taken.has(i));
-  return { index, header, matchedBy, ignored, headers };
+  return { index, header, matchedBy, summed, ignored, headers };
+}
+
+/** Every header a field is read from: one, or the columns summed for it (METHOD §1.11). */
+export function headersOf(columns: ColumnMap, field: Field): string[] {
+  const summed = columns.summed.get(field);
+  if (summed !== undefined) return summed.map((i) => columns.headers[i] as string);
+  const header = columns.header.get(field);
+  return header === undefined ? [] : [header];
 }
 
 /** "headers found: "A", "B" …" for messages: each header quoted short, at most 30 of them. */
@@ -90,7 +112,7 @@ export interface LookAlike {
  * --map that would read them.
  */
 export function lookAlikes(columns: ColumnMap, usedElsewhere: ReadonlySet<number> = new Set()): LookAlike[] {
-  const taken = new Set(columns.index.values());
+  const taken = new Set([...columns.index.values(), ...[...columns.summed.values()].flat()]);
   const out: LookAlike[] = [];
   columns.headers.forEach((header, i) => {
     if (taken.has(i) || usedElsewhere.has(i)) return;

@@ -93,6 +93,7 @@ describe('analyse', () => {
       sheet: 'Staff',
       minGroupSize: 0,
       within: 'grade',
+      paySchemes: {},
       intersect: [],
       ci: 95,
       resamples: 100,

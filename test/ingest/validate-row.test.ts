@@ -67,6 +67,7 @@ describe('RowValidator', () => {
             matchedBy: new Map(),
             ignored: ['Row'],
             headers,
+            summed: new Map(),
           };
           const requirements: Requirements = { present: new Set(present), required: new Map(requiredFields.map((f) => [f, `${f} is required`])) };
           const validator = new RowValidator(columns, requirements, pay);

@@ -24,18 +24,21 @@ describe('direction', () => {
     expect(direction(then, now)).toBe(word);
   });
 
-  it('always agrees with the figures shown: narrowed exactly when the shown gap is closer to 0', () => {
+  it.each([
+    ['a gap', 'medianGapPercent', 'percent'],
+    ['a difference in pounds', 'medianPayDifference', 'GBP per hour'],
+  ] as const)('always agrees with the figures shown, for %s: narrowed exactly when the shown figure is closer to 0', (_, path, unit) => {
     fc.assert(
       fc.property(fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true }), (then, now) => {
-        const figure = { figure: 'medianGapPercent', label: '', previous: then, current: now, change: now - then, direction: direction(then, now) };
+        const figure = { figure: path, label: '', unit, previous: then, current: now, change: now - then, direction: direction(then, now, unit) };
         // The figures as a reader sees them, read back from what the table prints.
-        const shown = (n: number) => Number(valueText(figure, n).replace('%', ''));
+        const shown = (n: number) => Number(valueText(figure, n).replace('%', '').replace('£', ''));
         const word = figure.direction;
         expect(word.startsWith('narrowed')).toBe(Math.abs(shown(now)) < Math.abs(shown(then)));
         expect(word.startsWith('widened')).toBe(Math.abs(shown(now)) > Math.abs(shown(then)));
         // The change printed is the difference of the two figures printed.
         const text = changeText(figure);
-        const printed = Number(text.replace('−', '-').replace('±', '').replace(' pts', ''));
+        const printed = Number(text.replace('−', '-').replace('±', '').replace(' pts', '').replace('£', ''));
         expect(printed).toBeCloseTo(shown(now) - shown(then), 9);
       }),
       { numRuns: 500 },
@@ -52,7 +55,8 @@ describe('paygap compare', () => {
     for (const f of figures) {
       expect(f.previous).toBe(f.current);
       expect(f.change).toBe(f.current === null ? null : 0);
-      expect(f.direction).toBe(f.current !== null && f.label.endsWith('gap') ? 'unchanged' : null);
+      // Gaps, in percent and in pounds, have a direction.
+      expect(f.direction).toBe(f.current !== null && (f.label.endsWith('gap') || f.label.includes('difference')) ? 'unchanged' : null);
     }
     // Most figures of the sample are shown, so the checks above are not vacuous.
     expect(figures.filter((f) => f.change === 0).length).toBeGreaterThan(100);

@@ -1,0 +1,67 @@
+import { warning, type Warning } from '../errors.js';
+import type { Units } from '../ingest/units.js';
+import { NOT_MAPPED, PAY_SCHEMES } from '../schema/codes/pay-schemes.js';
+import { subgroupColumn, type TableShape } from './atoms.js';
+import { buildBreakdown } from './breakdowns.js';
+import { crossClassify, type PaySchemeMap } from './classify.js';
+import type { RunPlan } from '../ingest/plan.js';
+import type { Breakdown, CharacteristicReport } from './model.js';
+import type { CodeColumn } from './ordered.js';
+import type { ViewDefinition } from './views.js';
+
+/** What the breakdowns need of the report's input. */
+export interface BreakdownsInput {
+  readonly plan: Pick<RunPlan, 'classifiers' | 'hasBonusColumn'>;
+  readonly within?: string | undefined;
+  readonly paySchemes?: PaySchemeMap | undefined;
+  readonly minGroupSize: number;
+}
+
+/** The breakdowns of a report, their tables' shapes and subgroup columns for disclosure control. */
+export interface Breakdowns {
+  readonly breakdowns: Breakdown[];
+  /** [breakdown][subgroup][view] */
+  readonly shapes: TableShape[][][];
+  /** Each breakdown's subgroup column, for the atoms (METHOD §8.4). */
+  readonly subgroupColumns: Map<string, CodeColumn>;
+}
+
+/**
+ * The breakdowns asked for (METHOD §5.8): --within's. Each has its own subgroup column in the
+ * atoms, so a report could hold more than one.
+ */
+export function breakdownsOf(
+  input: BreakdownsInput,
+  units: Units,
+  views: readonly ViewDefinition[],
+  headline: readonly CharacteristicReport[],
+  derived: ReadonlyMap<string, CodeColumn>,
+  warnings: Warning[],
+): Breakdowns {
+  const asked: (readonly string[])[] = input.within === undefined ? [] : [[input.within]];
+  const out: Breakdowns = { breakdowns: [], shapes: [], subgroupColumns: new Map() };
+  asked.forEach((by, b) => {
+    const classifiers = by.map((name) => input.plan.classifiers.get(name));
+    if (classifiers.some((c) => c === undefined)) throw new Error(`no plan for the column ${by.join(', ')}`);
+    const subgroups = crossClassify(units, classifiers as NonNullable<(typeof classifiers)[number]>[], input.paySchemes);
+    out.breakdowns.push(buildBreakdown({ units, by, views, headline, columns: derived, minGroupSize: input.minGroupSize, hasBonusColumn: input.plan.hasBonusColumn, subgroups }));
+    const column = subgroupColumn(b);
+    out.shapes.push(subgroups.names.map((_, s) => views.map((v) => ({ column: v.column, groupOfCode: v.groupOfCode, subgroup: s, subgroupColumn: column }))));
+    out.subgroupColumns.set(column, Uint32Array.from(subgroups.of));
+  });
+  const unmapped = out.breakdowns.find((b) => b.unmappedGrades.length > 0)?.unmappedGrades;
+  if (unmapped !== undefined) warnings.push(unmappedWarning(unmapped));
+  return out;
+}
+
+/** Grades no pay-scheme rule maps (METHOD §5.9): named with their numbers, and how to map them. */
+function unmappedWarning(grades: Breakdown['unmappedGrades']): Warning {
+  const people = grades.reduce((sum, g) => sum + g.people, 0);
+  const listed = grades.slice(0, 10).map((g) => `${JSON.stringify(g.grade)} (${g.people.toLocaleString('en-GB')})`);
+  const more = grades.length > 10 ? ` and ${(grades.length - 10).toLocaleString('en-GB')} more (listed in the JSON's unmappedGrades)` : '';
+  return warning(
+    'unmapped-grades',
+    `${grades.length.toLocaleString('en-GB')} grade${grades.length === 1 ? ' is' : 's are'} not mapped to a pay scheme, so their ${people.toLocaleString('en-GB')} relevant employee${people === 1 ? ' is' : 's are'} in ${JSON.stringify(NOT_MAPPED)}: ` +
+      `${listed.join(', ')}${more}; map each with --pay-scheme "Grade=Scheme" or "paySchemes" in the config file (schemes: ${PAY_SCHEMES.join(', ')})`,
+  );
+}
