@@ -1,5 +1,6 @@
 import { quantileSorted } from 'simple-statistics';
 import { binomialUpToHalf } from './binomial.js';
+import { bandwidth } from './bandwidth.js';
 import type { Random } from './random.js';
 
 /** A gap's interval: [low, high] percent, or null when it has none. */
@@ -186,6 +187,22 @@ export function resampledAverages(values: Float64Array, resamples: number, rando
 }
 
 /**
+ * Smooth a resample's averages (METHOD §9.2): as if each drawn person's pay were moved by a
+ * normal kernel of bandwidth h. For the mean that is exact: the mean of n draws each moved by
+ * h × Z is moved by h × Z ÷ √n. The median is moved the same way, by its own draw. That is
+ * not the median of the moved draws (which would take a pass over every person each round):
+ * it is a move of the size smoothing gives a mean, enough that the resampled median is no
+ * longer one of the data's values, so an interval's ends are never a person's pay, and small
+ * beside the median's own spread, so coverage stays at the level asked for (tests).
+ */
+function smooth(out: Resampled, h: number, n: number, random: Random): void {
+  if (h === 0) return;
+  const scale = h / Math.sqrt(n);
+  out.mean += scale * random.normal();
+  out.median += scale * random.normal();
+}
+
+/**
  * Bootstrap confidence intervals for the mean and median pay gaps of several groups against
  * one reference group.
  *
@@ -195,7 +212,12 @@ export function resampledAverages(values: Float64Array, resamples: number, rando
  * sorted gaps, simple-statistics `quantileSorted`). The reference resample is shared by the
  * groups within a round. A gap whose interval spans 0 is "not distinguishable from no gap at
  * this sample size". A group or reference without people, or with a resampled reference
- * mean or median of 0, has none. Seeded: the same `random` gives the same intervals.
+ * mean or median of 0 or less, has none. Seeded: the same `random` gives the same intervals.
+ *
+ * Smoothed (METHOD §9.2): each resample's mean and median are blurred by a kernel of the
+ * group's own bandwidth (`bandwidth`, `smooth`). Unsmoothed, the ends of a median's interval
+ * are order statistics of the data, so a small group's interval would publish some of its
+ * members' exact pay; smoothing also makes a median's bootstrap distribution continuous.
  *
  * How a resample is drawn: only how many times each person is drawn matters, and people
  * with the same pay are interchangeable, so a resample is a count for each distinct value: a
@@ -221,6 +243,8 @@ export function bootstrapGapIntervals(reference: Float64Array, groups: readonly 
   const { resamples, random, onProgress } = options;
   const ref = prepare(reference);
   const prepared = groups.map((values) => prepare(values));
+  const refWidth = bandwidth(reference);
+  const widths = groups.map(bandwidth);
   const counts = new Uint32Array(Math.max(countsNeeded(ref), ...prepared.map(countsNeeded)));
   const resample = (group: Prepared, out: Resampled) => (group.byPerson ? byPerson(group, random, counts, out) : byValue(group, random, counts, out));
   const meanGaps = groups.map(() => new Float64Array(resamples));
@@ -231,11 +255,13 @@ export function bootstrapGapIntervals(reference: Float64Array, groups: readonly 
   let usable = true;
   for (let b = 0; b < resamples; b++) {
     resample(ref, r);
-    if (r.mean === 0 || r.median === 0) usable = false;
+    smooth(r, refWidth, reference.length, random);
+    if (r.mean <= 0 || r.median <= 0) usable = false;
     for (let g = 0; g < prepared.length; g++) {
       const group = prepared[g] as Prepared;
       if (group.values.length === 0) continue;
       resample(group, x);
+      smooth(x, widths[g] as number, group.values.length, random);
       (meanGaps[g] as Float64Array)[b] = ((r.mean - x.mean) / r.mean) * 100;
       (medianGaps[g] as Float64Array)[b] = ((r.median - x.median) / r.median) * 100;
     }

@@ -44,6 +44,11 @@ export class Random {
     return Math.floor(this.float() * n);
   }
 
+  /** A standard normal draw (Box–Muller, one of the pair: two uniforms a draw). */
+  normal(): number {
+    return Math.sqrt(-2 * Math.log(1 - this.float())) * Math.cos(2 * Math.PI * this.float());
+  }
+
   chance(p: number): boolean {
     return this.float() < p;
   }

@@ -114,6 +114,25 @@ describe('intervals', () => {
     expect(withheld.length).toBeGreaterThan(0);
     for (const g of groups) if (g.meanGapPercent === null) expect(g.confidence).toBeNull();
   });
+
+  // Issue 10, item 3: unsmoothed, the ends of the median gap's interval converted back to pay
+  // were the third-lowest and third-highest woman's exact pay (the second at 99.9%).
+  it.each([95, 99.9])("no end of a median gap's interval is a woman's pay (--ci %s)", async (level) => {
+    const women = [13.37, 14.02, 14.88, 15.41, 16.09, 16.76, 17.3, 18.15, 18.92, 19.64, 21.07];
+    const people = [
+      ...Array.from({ length: 200 }, (_, i) => person(i + 1, { sex: 'Male', pay: 20 })),
+      ...women.map((pay, i) => person(201 + i, { sex: 'Female', pay })),
+    ];
+    const { json } = await reportOfText(exportText(people), { ci: { level, resamples: 1000, seed: 1 } });
+    const female = groupOf(viewOf(json, 'sex'), 'Female') as Group & { confidence: { medianGapPercent: { low: number; high: number } } };
+    const { low, high } = female.confidence.medianGapPercent;
+    // The men's median is £20 exactly; an end at gap e is a woman's pay 20 × (1 − e ÷ 100).
+    for (const end of [low, high]) {
+      const pay = 20 * (1 - end / 100);
+      const nearest = Math.min(...women.map((w) => Math.abs(w - pay)));
+      expect(nearest).toBeGreaterThan(0.005);
+    }
+  });
 });
 
 describe('GOV.UK figures', () => {

@@ -1,16 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapGapIntervals, resampledAverages, type ResampleMethod } from '../../src/metrics/bootstrap.js';
 import { Random } from '../../src/metrics/random.js';
+import { bandwidth } from '../../src/metrics/bandwidth.js';
 import { reportJson } from '../helpers/run-cli.js';
 
 const sorted = (values: number[]) => Float64Array.from(values).sort();
 const options = (seed: number) => ({ level: 95, resamples: 400, random: new Random(seed) });
 
 describe('bootstrapGapIntervals', () => {
-  it('is exact when everyone in each group is paid the same', () => {
+  it('is a narrow interval around the gap when everyone in each group is paid the same', () => {
+    // Smoothing (METHOD §9.2) blurs even a group with no spread, by 0.1% of its median.
     const [i] = bootstrapGapIntervals(sorted(Array(30).fill(20)), [sorted(Array(12).fill(15))], options(1));
-    expect(i?.mean).toEqual([25, 25]);
-    expect(i?.median).toEqual([25, 25]);
+    for (const range of [i!.mean!, i!.median!]) {
+      expect(range[0]).toBeLessThan(25);
+      expect(range[1]).toBeGreaterThan(25);
+      expect(range[1] - range[0]).toBeLessThan(0.5);
+    }
+  });
+
+  it('never ends a median interval on a value of the data (smoothed)', () => {
+    const reference = sorted(Array.from({ length: 60 }, (_, k) => 20 + (k % 7)));
+    const group = sorted([12.5, 13, 14.25, 15, 15.5, 16.75, 17, 18.5, 19, 22]);
+    const [i] = bootstrapGapIntervals(reference, [group], { level: 90, resamples: 2000, random: new Random(3) });
+    const refMedian = 23;
+    for (const end of i!.median!) expect(Math.min(...Array.from(group, (v) => Math.abs(refMedian * (1 - end / 100) - v)))).toBeGreaterThan(1e-6);
   });
 
   it('spans 0 for two samples from the same pay', () => {
@@ -196,5 +209,23 @@ describe('--ci', () => {
     expect(equal.characteristics[0].groups[1].confidence.meanGapPercent).toMatchObject({ distinguishable: false });
     const without = await reportJson(['fixtures/esr-sample.csv', '--quiet']);
     expect(without.characteristics[0].groups[1].confidence).toBeNull();
+  });
+});
+
+describe('bandwidth (Silverman, METHOD §9.2)', () => {
+  it('is 0.9 × min(sd, IQR ÷ 1.34) × n^(−1/5), worked by hand', () => {
+    // 1..10: sd = √(82.5 ÷ 9) = 3.02765; quartiles (linear) 3.25 and 7.75, IQR 4.5, ÷ 1.34 = 3.35821.
+    expect(bandwidth(sorted([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]))).toBeCloseTo(0.9 * 3.027650354 * Math.pow(10, -0.2), 9);
+    // A few far values: the IQR (2, so 1.49254) is smaller than the sd.
+    const skewed = sorted([10, 10, 11, 11, 12, 12, 13, 13, 60, 90]);
+    expect(bandwidth(skewed)).toBeCloseTo(0.9 * (2 / 1.34) * Math.pow(10, -0.2), 9);
+  });
+
+  it('uses the sd when most share one value (IQR 0), and 0.1% of the median when nothing varies', () => {
+    const mostlyOne = sorted([...Array(9).fill(20), 30]);
+    // mean 21; squares 9 × 1 + 81 = 90; sd = √(90 ÷ 9) = √10.
+    expect(bandwidth(mostlyOne)).toBeCloseTo(0.9 * Math.sqrt(10) * Math.pow(10, -0.2), 9);
+    expect(bandwidth(sorted(Array(40).fill(25)))).toBeCloseTo(0.025, 12);
+    expect(bandwidth(sorted([]))).toBe(0);
   });
 });
