@@ -63,6 +63,7 @@ export const WARNING_CODES = [
   'no-disclosed-answer',
   'no-effect-without-ci',
   'sheet-ignored',
+  'organisation-ignored',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

@@ -1,5 +1,5 @@
 import type { AtomTable } from '../report/atoms.js';
-import { SUBGROUP_COLUMN } from '../report/atoms.js';
+import { breakdownOfColumn, subgroupColumn } from '../report/atoms.js';
 import type { GroupReport, Report } from '../report/model.js';
 import { isProtected, type FigureKey } from '../report/status.js';
 import { lossOf } from './cost.js';
@@ -52,15 +52,15 @@ export interface Leak {
 /** Each table's groups as lists of atoms (independent of what is shown). */
 export function cellsOf(atoms: AtomTable, shapes: ReportShapes, refs: readonly TableRef[], report: Report): Cell[] {
   const column = new Map(atoms.columns.map((name, c) => [name, atoms.codes[c] as Uint32Array]));
-  const subgroupCodes = column.get(SUBGROUP_COLUMN);
   const n = atoms.relevant.length;
   const cells: Cell[] = [];
   refs.forEach((ref, table) => {
     const shape = shapeAt(shapes, ref);
     const codes = column.get(shape.column) as Uint32Array;
+    const subgroupCodes = shape.subgroup === undefined ? undefined : column.get(subgroupColumn(shape.subgroup.breakdown));
     const groups = tableAt(report, ref).groups.map((): number[] => []);
     for (let a = 0; a < n; a++) {
-      if (shape.subgroup !== undefined && subgroupCodes?.[a] !== shape.subgroup) continue;
+      if (shape.subgroup !== undefined && subgroupCodes?.[a] !== shape.subgroup.code) continue;
       const g = shape.groupOfCode[codes[a] as number] ?? -1;
       if (g >= 0) groups[g]!.push(a);
     }
@@ -70,11 +70,16 @@ export function cellsOf(atoms: AtomTable, shapes: ReportShapes, refs: readonly T
 }
 
 /** A table's family: the headline, or one breakdown subgroup (whatever its view). */
-export const familyOf = (ref: TableRef): string => (ref.kind === 'breakdown' ? `subgroup ${ref.subgroup}` : 'headline');
+export const familyOf = (ref: TableRef): string => (ref.kind === 'breakdown' ? `breakdown ${ref.breakdown} subgroup ${ref.subgroup}` : 'headline');
 
-function familyOfAtom(atoms: AtomTable, atom: number): string {
-  const c = atoms.columns.indexOf(SUBGROUP_COLUMN);
-  return c === -1 ? 'headline' : `subgroup ${atoms.codes[c]![atom]}`;
+/** The families an atom is in: its subgroup in each breakdown, or the headline when there is none. */
+function familiesOfAtom(atoms: AtomTable, atom: number): string[] {
+  const families: string[] = [];
+  atoms.columns.forEach((name, c) => {
+    const b = breakdownOfColumn(name);
+    if (b !== undefined) families.push(`breakdown ${b} subgroup ${atoms.codes[c]![atom]}`);
+  });
+  return families.length === 0 ? ['headline'] : families;
 }
 
 const groupOf = (report: Report, cell: Cell): GroupReport => tableAt(report, cell.ref).groups[cell.group] as GroupReport;
@@ -117,7 +122,7 @@ function chooseComplement(
   population: (cell: Cell) => number,
   redundant: (id: number) => boolean,
   policy: Policy,
-  targetFamily: string,
+  targetFamilies: readonly string[],
 ): number {
   const first = (id: number) => twinsOf(id)[0] as Cell;
   const cost = (id: number) => twinsOf(id).reduce((sum, twin) => sum + costOf(report, twin, population(twin)), 0);
@@ -125,7 +130,7 @@ function chooseComplement(
   const essential = (id: number) => (redundant(id) ? 1 : 0);
   const sameTable = (id: number) => (target.kind === 'cell' && twinsOf(id).some((c) => c.table === target.cell.table) ? 0 : 1);
   // Cut a derivation where the target is: in its own breakdown subgroup (or the headline).
-  const sameFamily = (id: number) => (twinsOf(id).some((c) => familyOf(c.ref) === targetFamily) ? 0 : 1);
+  const sameFamily = (id: number) => (twinsOf(id).some((c) => targetFamilies.includes(familyOf(c.ref))) ? 0 : 1);
   const thrifty = policy === 'thrifty';
   return [...ids].sort(
     (x, y) =>
@@ -186,7 +191,7 @@ export function auditMeasure(report: Report, atoms: AtomTable, cells: readonly C
       leaks.push({ measure, target, complement: ids.flatMap((id) => rows[id] as readonly Cell[]) });
       continue;
     }
-    const family = target.kind === 'cell' ? familyOf(target.cell.ref) : familyOfAtom(atoms, target.atom);
+    const family = target.kind === 'cell' ? [familyOf(target.cell.ref)] : familiesOfAtom(atoms, target.atom);
     const chosen = chooseComplement(report, ids, target, (id) => rows[id] as readonly Cell[], population, (id) => exact.redundant.has(id), policy, family);
     leaks.push({ measure, target, complement: rows[chosen] as readonly Cell[] });
   }

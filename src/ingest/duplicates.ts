@@ -3,13 +3,16 @@ import type { Assignments } from './assignments.js';
 export interface Duplicate {
   /** The repeated row (index into the assignments). */
   readonly row: number;
-  /** The line of the first row with the same assignment number. */
+  /** The first row with the same assignment number, and its line. */
+  readonly firstRow: number;
   readonly firstLine: number;
 }
 
 /**
  * Rows whose assignment number appeared on an earlier line: the same assignment exported
  * twice would be counted twice. The row on the lowest line is kept; the others are returned.
+ * With several organisations, assignment numbers are qualified by organisation (METHOD §16.1),
+ * so a repeat is one within an organisation.
  * Rows without an assignment number are never duplicates.
  *
  * Method: one pass when the keys come sorted (as ESR exports do), else one numeric sort of
@@ -33,13 +36,14 @@ export function findDuplicateAssignments(a: Assignments): Duplicate[] {
   for (let i = 0; i < a.length; i++) {
     const key = keys[i];
     if (!repeated.has(key)) continue;
-    const seen = first.get(key);
-    if (seen === undefined || a.line[i] < a.line[seen]) first.set(key, i);
+    // Rows are in file order (files in the order given, each in line order), so the first
+    // met is the lowest line, and with several files the earliest file.
+    if (!first.has(key)) first.set(key, i);
   }
   const out: Duplicate[] = [];
   for (let i = 0; i < a.length; i++) {
     const keep = first.get(keys[i]);
-    if (keep !== undefined && keep !== i) out.push({ row: i, firstLine: a.line[keep] });
+    if (keep !== undefined && keep !== i) out.push({ row: i, firstRow: keep, firstLine: a.line[keep] });
   }
   return out;
 }

@@ -104,7 +104,7 @@ function conflictRows(a: Assignments, personOf: Int32Array, conflicted: Uint8Arr
     const mask = conflicted[personOf[i]!]!;
     if (mask === 0 || skip.has(i)) continue;
     const fields = BASE_CHARACTERISTICS.filter((_, bit) => mask & (1 << bit));
-    conflicts.push({ line: a.line[i]!, employee: employeeName(a.employeeNames, a.employee[i]!), message: `this person's assignments disagree on ${fields.join(' and ')}` });
+    conflicts.push({ row: i, line: a.line[i]!, employee: employeeName(a.employeeNames, a.employee[i]!), message: `this person's assignments disagree on ${fields.join(' and ')}` });
   }
   return conflicts;
 }

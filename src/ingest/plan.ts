@@ -194,6 +194,11 @@ function fieldsUsed(p: Planning, options: PlanOptions, payMethod: PayMethod, uni
   if (unit === 'primary') used.add('primaryAssignment');
   // Assignment numbers are read to catch the same assignment exported twice.
   used.add('assignmentNumber');
+  // Mapped with --map organisation=Header: every row's organisation, part of its people's key (METHOD §16.1).
+  if (p.has('organisation')) {
+    used.add('organisation');
+    p.required.set('organisation', 'a value is required: each row belongs to an organisation (--map organisation=…)');
+  }
   if (options.within !== undefined) {
     const field = options.within === 'staffGroup' ? 'staffGroup' : 'grade';
     if (!p.has(field)) throw missingColumn([field], `--within ${options.within} needs it`, p.columns);

@@ -9,6 +9,15 @@ import type { PayConfig } from '../schema/pay.js';
 import type { RecordSink } from '../io/scan-records.js';
 import { cellText } from '../io/cell-text.js';
 import { LINES, type RowPlaces } from './row-place.js';
+import { qualified } from './organisations.js';
+import type { RowValues } from '../schema/row-schema.js';
+
+/** Key the row's people and assignment by its organisation as well (METHOD §16.1). */
+function qualify(values: RowValues, organisation: string): void {
+  values.organisation = organisation;
+  if (values.employeeNumber !== undefined) values.employeeNumber = qualified(organisation, values.employeeNumber);
+  if (values.assignmentNumber !== undefined) values.assignmentNumber = qualified(organisation, values.assignmentNumber);
+}
 
 /**
  * What happens to each record once the header is known: validate it, then either add it to
@@ -22,15 +31,34 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
   /** The characteristics this run reads, with their columns (for listing unrecognised values). */
   private readonly characteristicColumns: (readonly [Characteristic, number])[];
   private readonly employeeColumn: number;
+  private readonly organisationColumn: number;
   private readonly readsExtra: boolean;
 
-  constructor(columns: ColumnMap, plan: RunPlan, pay: PayConfig, places: RowPlaces = LINES) {
+  /**
+   * @param label the file's organisation, when the run has several files (METHOD §16.1); an
+   *   organisation column, when mapped, wins over it.
+   */
+  constructor(
+    columns: ColumnMap,
+    plan: RunPlan,
+    pay: PayConfig,
+    places: RowPlaces = LINES,
+    private readonly label?: string | undefined,
+  ) {
     this.quality = new QualityCollector(places);
     this.validator = new RowValidator(columns, plan.requirements, pay, plan.fields, plan.extra);
     this.readsExtra = plan.extra.length > 0;
     const at = (f: Field) => (plan.fields.includes(f) ? (columns.index.get(f) ?? -1) : -1);
     this.characteristicColumns = BASE_CHARACTERISTICS.map((c) => [c, at(c)] as const).filter(([, column]) => column >= 0);
     this.employeeColumn = at('employeeNumber');
+    this.organisationColumn = at('organisation');
+  }
+
+  /** The row's organisation: its cell (trimmed; blank on an invalid row), else the file's label, else none. */
+  private organisationOf(cells: readonly string[], fieldCount: number): string | undefined {
+    const o = this.organisationColumn;
+    if (o < 0) return this.label;
+    return o < fieldCount ? cellText(cells[o]).trim() : '';
   }
 
   record(cells: readonly string[], fieldCount: number, line: number): void {
@@ -45,11 +73,14 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
       const e = this.employeeColumn;
       if (e >= 0 && e < fieldCount) {
         const employee = cellText(cells[e]).trim();
-        if (employee !== '') quality.invalidEmployees.add(employee);
+        const organisation = this.organisationOf(cells, fieldCount);
+        if (employee !== '') quality.invalidEmployees.add(organisation === undefined ? employee : qualified(organisation, employee));
       }
       return;
     }
     const values = v.values;
+    const organisation = this.organisationOf(cells, fieldCount);
+    if (organisation !== undefined) qualify(values, organisation);
     for (let k = 0; k < this.characteristicColumns.length; k++) {
       const [c, column] = this.characteristicColumns[k]!;
       if (values[c]?.unrecognised === true) quality.unrecognised(c, cellText(cells[column]!));

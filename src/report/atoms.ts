@@ -9,7 +9,7 @@ import type { CodeColumn } from './ordered.js';
  * Only atoms that occur are listed.
  */
 export interface AtomTable {
-  /** The code columns, in order (the breakdown subgroup is the last one when there is a breakdown). */
+  /** The code columns, in order (the breakdowns' subgroup columns last, when there are breakdowns). */
   readonly columns: readonly string[];
   /** codes[c][a]: atom a's code in column c. */
   readonly codes: readonly Uint32Array[];
@@ -25,8 +25,8 @@ export interface TableShape {
   readonly column: string;
   /** Code → group (−1: outside the table). */
   readonly groupOfCode: readonly number[];
-  /** For a breakdown's table: its subgroup's code in the subgroup column. */
-  readonly subgroup?: number | undefined;
+  /** For a breakdown's table: which breakdown, and its subgroup's code in that breakdown's subgroup column. */
+  readonly subgroup?: { readonly breakdown: number; readonly code: number } | undefined;
 }
 
 /** What building the report tells disclosure control about the shape of its tables. */
@@ -37,7 +37,17 @@ export interface ReportShapes {
   readonly breakdowns: readonly (readonly (readonly TableShape[])[])[];
 }
 
-export const SUBGROUP_COLUMN = 'subgroup';
+/**
+ * The code column of breakdown `b`'s subgroups among the atoms' columns. A report may have
+ * two breakdowns (by organisation and by --within, METHOD §16.4), so atoms are cut by both.
+ */
+export const subgroupColumn = (b: number): string => `subgroup ${b}`;
+
+/** Whether an atom column is a breakdown's subgroup column, and which breakdown. */
+export function breakdownOfColumn(name: string): number | undefined {
+  const match = /^subgroup (\d+)$/.exec(name);
+  return match === null ? undefined : Number(match[1]);
+}
 
 /**
  * Group the units into atoms. The key of a unit is its codes in mixed radix when that fits in

@@ -8,8 +8,35 @@ import type { Breakdown, CharacteristicReport, Composition } from './model.js';
 import type { ViewDefinition } from './views.js';
 
 
+/** What a breakdown cuts by: a column (--within) or, in a report of several organisations, the organisation. */
+export type BreakdownBy = Within | 'organisation';
+
+/** The organisations the units belong to (METHOD §16.4): two or more make a breakdown. */
+export function organisationsOf(units: Units): number {
+  const seen = new Set<number>();
+  for (let u = 0; u < units.length; u++) if (units.organisation[u]! >= 0) seen.add(units.organisation[u]!);
+  return seen.size;
+}
+
+/**
+ * Each unit's organisation, organisations in alphabetical order (as staff groups are; the
+ * same whether they come from files or a column, and however the files were read), those
+ * without units left out (METHOD §16.4).
+ */
+function organisationSubgroups(units: Units): { names: string[]; of: Int32Array } {
+  const ids = new Set<number>();
+  for (let u = 0; u < units.length; u++) ids.add(units.organisation[u]!);
+  const names = [...ids].map((id) => units.organisations[id] ?? '').sort((a, b) => a.localeCompare(b));
+  const index = new Map(names.map((name, i) => [name, i]));
+  const byId = units.organisations.map((name) => index.get(name) ?? -1);
+  const of = new Int32Array(units.length);
+  for (let u = 0; u < units.length; u++) of[u] = byId[units.organisation[u]!]!;
+  return { names, of };
+}
+
 /** Each unit's subgroup (an index into the returned names), subgroups in report order. */
-export function subgroupsOf(units: Units, within: Within): { names: string[]; of: Int32Array } {
+export function subgroupsOf(units: Units, within: BreakdownBy): { names: string[]; of: Int32Array } {
+  if (within === 'organisation') return organisationSubgroups(units);
   const source = within === 'staffGroup' ? units.staffGroup : units.grade;
   const labels = within === 'staffGroup' ? units.staffGroups : units.grades;
   const blank = within === 'staffGroup' ? '(no staff group)' : '(no grade)';
@@ -42,6 +69,8 @@ export function subsetUnits(units: Units, rows: Uint32Array): Units {
     grade: pick(units.grade, (n) => new Int32Array(n)),
     staffGroups: units.staffGroups,
     grades: units.grades,
+    organisation: pick(units.organisation, (n) => new Int32Array(n)),
+    organisations: units.organisations,
     extra: units.extra.map((x) => ({ codes: Uint32Array.from(rows, (r) => x.codes[r] as number), values: x.values })),
     birth: pick(units.birth, (n) => new Float64Array(n)),
   };
@@ -49,7 +78,7 @@ export function subsetUnits(units: Units, rows: Uint32Array): Units {
 
 export interface BreakdownInput {
   readonly units: Units;
-  readonly within: Within;
+  readonly within: BreakdownBy;
   /** The views to break down, and their headline reports (same order). */
   readonly views: readonly ViewDefinition[];
   readonly headline: readonly CharacteristicReport[];

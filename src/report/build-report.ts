@@ -5,12 +5,12 @@ import type { PayConfig, PayPeriod } from '../schema/pay.js';
 import type { Units, UnitsResult } from '../ingest/units.js';
 import { buildView } from './build-view.js';
 import { viewContext, type CodeColumn, type ViewContext } from './ordered.js';
-import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type IntersectionReport, type Report, type SettingSource } from './model.js';
+import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type InputFile, type IntersectionReport, type Report, type SettingSource } from './model.js';
 import { VIEWS, viewsOf, type ViewDefinition } from './views.js';
 import { govukFigures } from './govuk.js';
 import { intersect, intersectionColumn } from './intersections.js';
-import { buildBreakdown, subgroupsOf } from './breakdowns.js';
-import { buildAtoms, SUBGROUP_COLUMN, type AtomTable, type ReportShapes, type TableShape } from './atoms.js';
+import { buildBreakdown, organisationsOf, subgroupsOf, type BreakdownBy } from './breakdowns.js';
+import { buildAtoms, subgroupColumn, type AtomTable, type ReportShapes, type TableShape } from './atoms.js';
 import type { Within } from '../ingest/plan.js';
 import { ageBandColumn, ageView, customView } from './extra-views.js';
 import { DataError, excerpt, warning, type Warning } from '../errors.js';
@@ -26,6 +26,8 @@ export interface ReportInput {
   readonly encoding: string;
   /** A workbook's sheet read and its header row; undefined for CSV. */
   readonly sheet?: { readonly name: string; readonly headerRow: number } | undefined;
+  /** Each file of a report of several, or of an organisation column (METHOD §16.3). */
+  readonly inputs?: readonly InputFile[] | undefined;
   readonly snapshotDate: string | null;
   readonly plan: RunPlan;
   readonly pay: PayConfig;
@@ -137,26 +139,29 @@ export function buildReport(input: ReportInput): Built {
     (context.columns as Map<string, CodeColumn>).set(x.view.column, column);
     return { ...buildView(x.view, context), axes: keys, positions: x.positions, withheld: [] };
   });
-  const subgroups = input.within === undefined ? undefined : subgroupsOf(units, input.within);
+  // METHOD §16.4: a report of two or more organisations is broken down by organisation, first,
+  // as well as by any --within.
+  const bys: BreakdownBy[] = [...(organisationsOf(units) > 1 ? (['organisation'] as const) : []), ...(input.within === undefined ? [] : [input.within])];
+  const cuts = bys.map((by) => ({ by, subgroups: subgroupsOf(units, by) }));
   const broken = [...views, ...crossings.map(({ x }) => x.view)];
-  const breakdowns =
-    input.within === undefined || subgroups === undefined
-      ? []
-      : [buildBreakdown({ units, within: input.within, views: broken, headline: [...headline, ...intersections], columns: derived, minGroupSize: input.minGroupSize, hasBonusColumn: plan.hasBonusColumn, subgroups })];
-  const shape = (v: ViewDefinition, subgroup?: number): TableShape => ({ column: v.column, groupOfCode: v.groupOfCode, subgroup });
+  const breakdowns = cuts.map(({ by, subgroups }) =>
+    buildBreakdown({ units, within: by, views: broken, headline: [...headline, ...intersections], columns: derived, minGroupSize: input.minGroupSize, hasBonusColumn: plan.hasBonusColumn, subgroups }),
+  );
+  const shape = (v: ViewDefinition, subgroup?: { breakdown: number; code: number }): TableShape => ({ column: v.column, groupOfCode: v.groupOfCode, subgroup });
   const shapes: ReportShapes = {
     headline: views.map((v) => shape(v)),
     intersections: crossings.map(({ x }) => shape(x.view)),
-    breakdowns: subgroups === undefined ? [] : [subgroups.names.map((_, s) => broken.map((v) => shape(v, s)))],
+    breakdowns: cuts.map(({ subgroups }, breakdown) => subgroups.names.map((_, code) => broken.map((v) => shape(v, { breakdown, code })))),
   };
   const atomColumns = new Map(context.columns);
-  if (subgroups !== undefined) atomColumns.set(SUBGROUP_COLUMN, Uint32Array.from(subgroups.of));
+  cuts.forEach(({ subgroups }, b) => atomColumns.set(subgroupColumn(b), Uint32Array.from(subgroups.of)));
   const atoms = buildAtoms(units, atomColumns, context.onFullPay);
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'paygap', version: input.toolVersion },
     organisation: input.organisationName === undefined ? null : { name: input.organisationName },
     input: inputOf(input),
+    ...(input.inputs === undefined ? {} : { inputs: input.inputs }),
     snapshotDate: input.snapshotDate,
     method: methodOf(input),
     population: {

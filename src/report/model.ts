@@ -34,6 +34,8 @@ export interface Report {
     /** A workbook: the row the header was found on (rows above it are titles). Absent for CSV. */
     readonly headerRow?: number;
   };
+  /** Several files, or an organisation column (METHOD §16.3): each file read. Absent otherwise; an added field. */
+  readonly inputs?: readonly InputFile[];
   readonly snapshotDate: string | null;
   readonly method: Method;
   readonly population: Population;
@@ -47,6 +49,24 @@ export interface Report {
   /** What disclosure control did (null until it has run). */
   readonly disclosureControl: DisclosureControl | null;
   readonly warnings: readonly string[];
+}
+
+/** One file of a report of several (METHOD §16.3). */
+export interface InputFile {
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly delimiter: string;
+  readonly encoding: string;
+  readonly sheet?: string;
+  readonly headerRow?: number;
+  /** The file's organisation label; null when each row's organisation is read from a column. */
+  readonly organisation: string | null;
+  /** Field → the header it was read from in this file (files may name columns differently). */
+  readonly columns: Partial<Record<Field, string>>;
+  readonly rowsRead: number;
+  readonly rowsValid: number;
+  readonly rowsInvalid: number;
 }
 
 /**
