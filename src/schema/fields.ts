@@ -122,7 +122,7 @@ export const FIELD_INFO: Readonly<Record<Field, FieldInfo>> = {
   // trust, not the employing organisation, so the column is read only when named (METHOD §16.1).
   organisation: {
     aliases: [],
-    description: 'the employing organisation of each row, for a report of several organisations; read only with --map organisation=Header',
+    description: 'the employing organisation of each row, for a report of several organisations',
   },
 };
 
