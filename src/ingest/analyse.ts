@@ -7,7 +7,7 @@ import { loadInput, type Loaded } from './load.js';
 import { buildUnits } from './build-units.js';
 import type { UnitsResult } from './units.js';
 import { findDuplicateAssignments } from './duplicates.js';
-import { assignmentText, employeeName } from './keys.js';
+import { assignmentText } from './keys.js';
 import type { DataQuality } from './quality.js';
 import type { Readable } from 'node:stream';
 import type { LoadOptions } from './load.js';
@@ -16,7 +16,7 @@ import { FIELD_INFO } from '../schema/fields.js';
 import { placeOf, rowWord } from './row-place.js';
 import { QualityCollector } from './quality.js';
 import { fileOf, joinInputs, summaryOf, type InputRead, type InputSummary, type Joined } from './inputs.js';
-import { defaultLabel, unqualified } from './organisations.js';
+import { defaultLabel, personName } from './organisations.js';
 import type { RunPlan } from './plan.js';
 import type { PayConfig } from '../schema/pay.js';
 import type { ColumnMap } from '../schema/headers.js';
@@ -123,7 +123,7 @@ function afterReading(joined: Joined, options: AnalyseOptions): Analysed {
   for (const conflict of units.conflicts) {
     const input = inputs[fileOf(joined, conflict.row)]!;
     const column = input.columns.header.get('employeeNumber') ?? 'employeeNumber';
-    input.quality.invalid([{ line: conflict.line, column, value: unqualified(conflict.employee), message: conflict.message }]);
+    input.quality.invalid([{ line: conflict.line, column, value: conflict.employee, message: conflict.message }]);
   }
   const all = new QualityCollector(first.quality.places);
   for (const input of inputs) all.merge(input.quality.snapshot());
@@ -180,8 +180,8 @@ function markImplausible(joined: Joined, f: number, skip: Set<number>, found: Pl
   const input = joined.inputs[f]!;
   for (const row of found.rows) {
     input.quality.invalid(rowIssues(a, row, input.columns, input.plan.payMethod, found.medianPay));
-    const employee = employeeName(a.employeeNames, a.employee[row]!);
-    if (employee !== '') input.quality.invalidEmployees.add(employee);
+    const person = personName(a, row);
+    if (person !== '') input.quality.invalidEmployees.add(person);
     skip.add(row);
   }
 }
@@ -240,7 +240,7 @@ function noSheet(loaded: Loaded, options: AnalyseOptions): Loaded {
  * like any invalid row they take their person with them (METHOD §3.4), whether the row is
  * an exact copy or another employee's row carrying a repeated number. With several
  * organisations a repeat is one within an organisation (METHOD §16.1), possibly in another
- * file, which the message then names. Returns the rows.
+ * file (with an organisation column), which the message then names. Returns the rows.
  */
 function markRepeatedAssignments(joined: Joined): Set<number> {
   const a = joined.assignments;
@@ -254,13 +254,13 @@ function markRepeatedAssignments(joined: Joined): Set<number> {
       {
         line: a.line[d.row]!,
         column: input.columns.header.get('assignmentNumber') ?? 'assignmentNumber',
-        value: unqualified(assignmentText(a.assignmentNames, a.assignment[d.row]!)),
+        value: assignmentText(a.assignmentNames, a.assignment[d.row]!),
         message: `the same assignment number is on ${where}`,
         reason: `the same assignment number is on an earlier ${row}`,
       },
     ]);
-    const employee = employeeName(a.employeeNames, a.employee[d.row]!);
-    if (employee !== '') input.quality.invalidEmployees.add(employee);
+    const person = personName(a, d.row);
+    if (person !== '') input.quality.invalidEmployees.add(person);
   }
   return new Set(duplicates.map((d) => d.row));
 }

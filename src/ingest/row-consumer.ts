@@ -9,15 +9,7 @@ import type { PayConfig } from '../schema/pay.js';
 import type { RecordSink } from '../io/scan-records.js';
 import { cellText } from '../io/cell-text.js';
 import { LINES, type RowPlaces } from './row-place.js';
-import { qualified } from './organisations.js';
-import type { RowValues } from '../schema/row-schema.js';
-
-/** Key the row's people and assignment by its organisation as well (METHOD §16.1). */
-function qualify(values: RowValues, organisation: string): void {
-  values.organisation = organisation;
-  if (values.employeeNumber !== undefined) values.employeeNumber = qualified(organisation, values.employeeNumber);
-  if (values.assignmentNumber !== undefined) values.assignmentNumber = qualified(organisation, values.assignmentNumber);
-}
+import { personText } from './organisations.js';
 
 /**
  * What happens to each record once the header is known: validate it, then either add it to
@@ -74,13 +66,14 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
       if (e >= 0 && e < fieldCount) {
         const employee = cellText(cells[e]).trim();
         const organisation = this.organisationOf(cells, fieldCount);
-        if (employee !== '') quality.invalidEmployees.add(organisation === undefined ? employee : qualified(organisation, employee));
+        // Named with its organisation: the same employee number in another one is another person (METHOD §16.1).
+        if (employee !== '') quality.invalidEmployees.add(personText(organisation, employee));
       }
       return;
     }
     const values = v.values;
-    const organisation = this.organisationOf(cells, fieldCount);
-    if (organisation !== undefined) qualify(values, organisation);
+    // The file's label, when its rows have no organisation column (the column's cell is already there).
+    if (this.organisationColumn < 0 && this.label !== undefined) values.organisation = this.label;
     for (let k = 0; k < this.characteristicColumns.length; k++) {
       const [c, column] = this.characteristicColumns[k]!;
       if (values[c]?.unrecognised === true) quality.unrecognised(c, cellText(cells[column]!));
