@@ -18,7 +18,7 @@ export type ReportSettings = AnalyseOptions &
 /** The publishable report of an export (or several) already read and validated. */
 export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersion: string): Report {
   const { input, units, quality, warnings } = analysed;
-  requireUsable(quality, settings.strict === true);
+  requireUsable(analysed, settings.strict === true);
   const { report, shapes, atoms } = buildReport({
     toolVersion,
     organisationName: settings.organisationName,

@@ -101,13 +101,18 @@ export async function analyse(files: string | readonly string[], options: Analys
   return afterReading(joinInputs(reads, list.length > 1 ? labels : [undefined]), options);
 }
 
-/** A data error while reading one of several files names the file. */
-async function named<T>(file: string | undefined, read: () => Promise<T>): Promise<T> {
+/** A data error about one of several files names the file. */
+function named<T>(file: string | undefined, run: () => T): T {
+  const rename = (error: unknown) => {
+    // Messages that name the file already ("b.csv is empty") are left as they are.
+    if (file === undefined || !(error instanceof DataError) || error.message.includes(file)) return error;
+    return new DataError(`${file === '-' ? 'stdin' : file}: ${error.message}`, error.details);
+  };
   try {
-    return await read();
+    const result = run();
+    return result instanceof Promise ? (result.catch((error: unknown) => Promise.reject(rename(error))) as T) : result;
   } catch (error) {
-    if (file === undefined || !(error instanceof DataError)) throw error;
-    throw new DataError(`${file === '-' ? 'stdin' : file}: ${error.message}`, error.details);
+    throw rename(error);
   }
 }
 
@@ -265,14 +270,25 @@ function markRepeatedAssignments(joined: Joined): Set<number> {
   return new Set(duplicates.map((d) => d.row));
 }
 
-/** The checks that stop a report: nothing valid to report on, or --strict with invalid rows. */
-export function requireUsable(quality: DataQuality, strict: boolean): void {
+/**
+ * The checks that stop a report: nothing valid to report on, or --strict with invalid rows.
+ * Of several files, each must have valid rows (METHOD §16.2): a file with none is an export
+ * gone wrong, and its organisation would silently be missing from the report.
+ */
+export function requireUsable(analysed: Pick<Analysed, 'inputs' | 'quality'>, strict: boolean): void {
+  if (analysed.inputs.length > 1) {
+    for (const input of analysed.inputs) named(input.file, () => requireRows(input.quality));
+  }
+  requireRows(analysed.quality);
+  if (strict && analysed.quality.rowsInvalid > 0) {
+    const n = analysed.quality.rowsInvalid;
+    throw new DataError(`--strict: ${n.toLocaleString('en-GB')} invalid row${n === 1 ? '' : 's'} (listed above); no report written`);
+  }
+}
+
+function requireRows(quality: DataQuality): void {
   if (quality.rowsRead === 0) throw new DataError('the file has a header but no data rows');
   if (quality.rowsValid === 0) {
     throw new DataError(`no valid rows: all ${quality.rowsRead.toLocaleString('en-GB')} rows are invalid (listed above)`);
-  }
-  if (strict && quality.rowsInvalid > 0) {
-    const n = quality.rowsInvalid;
-    throw new DataError(`--strict: ${n.toLocaleString('en-GB')} invalid row${n === 1 ? '' : 's'} (listed above); no report written`);
   }
 }

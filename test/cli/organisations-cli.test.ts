@@ -97,6 +97,8 @@ describe('paygap report with several exports', () => {
     ['different pay methods', { 'a.csv': A, 's.csv': csv(['Employee Number', 'Gender', 'Disability', 'Annual Salary', 'Bonus Pay', 'Full Pay'], [['1', 'Male', 'No', '30000', 0, 'Y']]) }, [], 'the files would be read by different pay methods: "a.csv": hourly-rate'],
     ['a column one file lacks', { 'a.csv': A, 'n.csv': csv(['Employee Number', 'Gender', 'Disability', 'Hourly Rate', 'Full Pay'], [['1', 'Male', 'No', '12', 'Y']]) }, [], 'the files do not have the same columns: bonusPay is not in every file'],
     ['a file with no pay column', { 'a.csv': A, 'p.csv': csv(['Employee Number', 'Gender', 'Basic Pay'], [['1', 'Male', '12']]) }, [], 'p.csv: no pay column'],
+    ['a file with a header and no rows', { 'a.csv': A, 'h.csv': `${HEADER.join(',')}\n` }, [], 'h.csv: the file has a header but no data rows'],
+    ['a file whose rows are all invalid', { 'a.csv': A, 'i.csv': csv(HEADER, [['1', '1-1', 'Male', 'No', 'x', 0, 'Y']]) }, ['--quiet'], 'i.csv: no valid rows: all 1 rows are invalid'],
     ['an organisation column missing from a file', { 'a.csv': withTrust(A, 'North'), 'b.csv': B }, ['--map', 'organisation=Trust'], 'b.csv: --map organisation="Trust": the file has no such header'],
   ] as const)('%s: exit 1, saying which file', async (_name, files, args, message) => {
     const here = folder(files);
