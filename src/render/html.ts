@@ -131,7 +131,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     `<h1>${escape(title)}</h1>`,
     `<p class="meta">${escape(report.input.file)} · ${count(p.rowsRead)} rows read: ${count(p.rowsValid)} valid, ${count(p.rowsInvalid)} invalid · ` +
       `${count(p.relevantEmployees)} relevant employees, ${count(p.fullPayEmployees)} on full pay · paygap ${escape(report.tool.version)}</p>`,
-    report.inputs === undefined ? '' : `<ul class="meta">${report.inputs.map((i) => `<li>${inputFileText(i, escape)}</li>`).join('')}</ul>`,
+    ...(report.inputs === undefined ? [] : [`<ul class="meta">${report.inputs.map((i) => `<li>${inputFileText(i, escape)}</li>`).join('')}</ul>`]),
     p.exclusions.length > 0 ? `<ul class="meta">${p.exclusions.map((e) => `<li>${count(e.count)} ${escape(e.reason)}</li>`).join('')}</ul>` : '',
     `<nav><p class="meta">Contents: ${views.map((v, i) => `<a href="#view-${i}">${escape(v.title)}</a>`).join(' · ')}${report.govukSubmission ? ' · <a href="#govuk">GOV.UK figures</a>' : ''}</p></nav>`,
     ...views.map((v, i) => viewSection(v, i, options.previous)),
