@@ -64,6 +64,7 @@ export const WARNING_CODES = [
   'no-effect-without-ci',
   'sheet-ignored',
   'unmapped-grades',
+  'organisation-ignored',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

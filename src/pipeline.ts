@@ -1,5 +1,6 @@
 import { analyse, requireUsable, type AnalyseOptions, type Analysed, type InputPlace } from './ingest/analyse.js';
 import { buildReport, type ReportInput } from './report/build-report.js';
+import { inputFileOf } from './report/input-files.js';
 import { controlDisclosure } from './disclosure/control.js';
 import type { Report } from './report/model.js';
 
@@ -14,22 +15,18 @@ export type ReportSettings = AnalyseOptions &
     readonly strict?: boolean | undefined;
   };
 
-/** The publishable report of an export already read and validated. */
+/** The publishable report of an export (or several) already read and validated. */
 export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersion: string): Report {
-  const { loaded, units, quality, warnings } = analysed;
-  requireUsable(quality, settings.strict === true);
+  const { input, units, quality, warnings } = analysed;
+  requireUsable(analysed, settings.strict === true);
   const { report, shapes, atoms } = buildReport({
     toolVersion,
     organisationName: settings.organisationName,
-    file: loaded.file,
-    sha256: loaded.sha256,
-    bytes: loaded.bytes,
-    delimiter: loaded.delimiter,
-    encoding: loaded.encoding,
-    sheet: loaded.sheet,
+    ...input,
+    inputs: analysed.organisations === undefined ? undefined : analysed.inputs.map(inputFileOf),
     snapshotDate: settings.snapshotDate,
-    plan: loaded.plan,
-    pay: loaded.pay,
+    plan: analysed.plan,
+    pay: analysed.pay,
     payPeriod: settings.payPeriod,
     minGroupSize: settings.minGroupSize,
     references: settings.references,
@@ -37,7 +34,7 @@ export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersi
     within: settings.within,
     paySchemes: settings.paySchemes,
     ci: settings.ci,
-    columns: loaded.columns.header,
+    columns: analysed.columns.header,
     quality,
     units,
     warnings,
@@ -46,8 +43,11 @@ export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersi
   return controlDisclosure(report, shapes, atoms);
 }
 
-/** Read an export (a path, or "-" for `place.stdin`) and return its publishable report. */
-export async function reportExport(file: string, settings: ReportSettings, place: InputPlace, toolVersion: string): Promise<{ readonly analysed: Analysed; readonly report: Report }> {
-  const analysed = await analyse(file, settings, place);
+/**
+ * Read an export (a path, or "-" for `place.stdin`), or several (each with its organisation
+ * label in `settings.organisations`), and return the publishable report.
+ */
+export async function reportExport(files: string | readonly string[], settings: ReportSettings, place: InputPlace, toolVersion: string): Promise<{ readonly analysed: Analysed; readonly report: Report }> {
+  const analysed = await analyse(files, settings, place);
   return { analysed, report: reportOf(analysed, settings, toolVersion) };
 }

@@ -12,10 +12,11 @@ import { terminalText as tt } from '../render/terminal-text.js';
  * reports. Columns, values and messages come from the export, so each goes through
  * terminalText before it reaches the terminal.
  */
-export function invalidRowsListing(quality: DataQuality): string {
+export function invalidRowsListing(quality: DataQuality, file?: string): string {
   if (quality.rowsInvalid === 0) return '';
-  const lines = [`paygap: ${count(quality.rowsInvalid)} of ${count(quality.rowsRead)} rows ${quality.rowsInvalid === 1 ? 'is' : 'are'} invalid and left out:`];
-  for (const issue of quality.firstIssues) lines.push(issueLine(issue, placeOf(quality.places, issue.line)));
+  const inFile = file === undefined ? '' : `${tt(file)}: `;
+  const lines = [`paygap: ${inFile}${count(quality.rowsInvalid)} of ${count(quality.rowsRead)} rows ${quality.rowsInvalid === 1 ? 'is' : 'are'} invalid and left out:`];
+  for (const issue of quality.firstIssues) lines.push(issueLine(issue, `${file === undefined ? '' : `${file}, `}${placeOf(quality.places, issue.line)}`));
   if (quality.issueCount > quality.firstIssues.length || quality.invalidByReason.length > 1) {
     lines.push(`  invalid rows by reason${quality.issueCount > quality.firstIssues.length ? ` (${count(quality.issueCount - quality.firstIssues.length)} issues not shown above)` : ''}:`);
     const width = count(quality.invalidByReason[0]?.count ?? 0).length;
@@ -35,12 +36,27 @@ function issueLine(issue: RowIssue, place: string): string {
  * name the lines and the rule, never an individual's pay. Under --strict they are invalid rows
  * and listed with them instead.
  */
-export function implausibleListing(found: Plausibility, strict: boolean): string {
+export function implausibleListing(found: Plausibility, strict: boolean, file?: string): string {
   if (strict || found.rows.length === 0) return '';
   const n = found.rows.length;
-  const lines = [`paygap: ${count(n)} row${n === 1 ? ' has values' : 's have values'} that no contract or pay scale has (left in the figures; --strict makes them invalid):`];
-  for (const issue of found.first) lines.push(`  line ${issue.line}, ${tt(shortened(issue.column))} = ${tt(issue.value)}: ${tt(issue.message)}`);
+  const inFile = file === undefined ? '' : `${tt(file)}: `;
+  const lines = [`paygap: ${inFile}${count(n)} row${n === 1 ? ' has values' : 's have values'} that no contract or pay scale has (left in the figures; --strict makes them invalid):`];
+  for (const issue of found.first) lines.push(`  ${file === undefined ? '' : `${tt(file)}, `}line ${issue.line}, ${tt(shortened(issue.column))} = ${tt(issue.value)}: ${tt(issue.message)}`);
   const listed = new Set(found.first.map((i) => i.line)).size;
   if (n > listed) lines.push(`  and ${count(n - listed)} more rows (the warnings give their lines)`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Every file's invalid rows and implausible values, for stderr. With several files each is
+ * listed on its own and every row is named by its file and line (METHOD §16.2).
+ */
+export function readingListing(inputs: readonly { readonly file: string; readonly quality: DataQuality; readonly plausibility: Plausibility }[], strict: boolean): string {
+  const several = inputs.length > 1;
+  return inputs
+    .map((input) => {
+      const file = several ? (input.file === '-' ? 'stdin' : input.file) : undefined;
+      return invalidRowsListing(input.quality, file) + implausibleListing(input.plausibility, strict, file);
+    })
+    .join('');
 }

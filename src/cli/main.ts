@@ -14,18 +14,18 @@ function isClosedPipe(error: unknown): boolean {
 
 /** Each command: settings resolved and checked (usage errors before any file is read), then run. */
 const RUNNERS: Readonly<Record<CommandName, (args: readonly string[], given: Given, io: CliIo) => Promise<void>>> = {
-  async report([file], given, io) {
+  async report([files], given, io) {
     const [{ resolveSettings }, { reportOptions }] = await Promise.all([import('./settings.js'), import('./options.js')]);
     const { options, warnings } = reportOptions(await resolveSettings('report', given, io.cwd));
     if (!options.quiet) for (const warning of warnings) await write(io.stderr, `paygap: warning: ${terminalText(warning)}\n`);
     const { reportCommand } = await import('./commands/report.js');
-    await reportCommand(file as string, options, io);
+    await reportCommand(files as unknown as readonly string[], options, io);
   },
-  async validate([file], given, io) {
+  async validate([files], given, io) {
     const [{ resolveSettings }, { validateOptions }] = await Promise.all([import('./settings.js'), import('./options.js')]);
     const options = validateOptions(await resolveSettings('validate', given, io.cwd));
     const { validateCommand } = await import('./commands/validate.js');
-    await validateCommand(file as string, options, io);
+    await validateCommand(files as unknown as readonly string[], options, io);
   },
   async compare([previous, current], given, io) {
     const [{ resolveSettings }, { compareCommand }] = await Promise.all([import('./settings.js'), import('./commands/compare.js')]);

@@ -68,6 +68,8 @@ export const OPTIONS = [
     read: values.fileName('--config'), default: undefined, defaultHelp: `${CONFIG_FILE} in the working directory, if there is one`, recorded: false }),
   option({ name: 'map', flags: '--map <field=Header>', help: 'read a field from a column with another name', commands: READING,
     read: values.map.read, default: new Map<Field, MappedColumns>() as ReadonlyMap<Field, MappedColumns>, config: values.map.config, merge: (a, b) => new Map([...a, ...b]), recorded: true }),
+  option({ name: 'organisations', flags: '--organisation <file=Label>', help: 'the organisation of one of several exports, e.g. north.csv="North Trust"', commands: READING,
+    read: saved.organisations, default: [] as readonly saved.NameSetting[], defaultHelp: "the file's name without its extension", recorded: false }),
   option({ name: 'strict', flags: '--strict', help: 'exit 1 if any row is invalid', commands: READING, read: values.flag, default: false, recorded: false }),
   option({ name: 'quiet', flags: '--quiet', help: 'no warnings, invalid-row listing or progress on stderr', commands: [...READING, ...SAVED_REPORTS],
     read: values.flag, default: false, recorded: false }),

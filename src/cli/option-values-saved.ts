@@ -25,20 +25,27 @@ export const organisationName = {
   config: (zod: Zod) => zod.string().trim().min(1, { error: "expected the organisation's name" }),
 };
 
-/** A label for one of benchmark's reports: the file as given on the command line, and its name. */
+/** A label for one of the files a command reads: the file as given on the command line, and its name. */
 export interface NameSetting {
   readonly file: string;
   readonly label: string;
 }
 
-/** --name file=Label (repeatable): benchmark's name for an organisation's report. */
-export const names = list((entries): readonly NameSetting[] => everyEntry(entries, (entry) => {
-  const at = entry.indexOf('=');
-  const file = entry.slice(0, at === -1 ? 0 : at).trim();
-  const label = entry.slice(at + 1).trim();
-  if (at === -1 || file === '' || label === '') throw new UsageError(`--name ${entry}: expected file=Label, e.g. north.json="North Trust"`);
-  return { file, label };
-}));
+/** `--flag file=Label` (repeatable): a name for one of the files given. */
+const fileLabels = (flag: string, example: string) =>
+  list((entries): readonly NameSetting[] => everyEntry(entries, (entry) => {
+    const at = entry.indexOf('=');
+    const file = entry.slice(0, at === -1 ? 0 : at).trim();
+    const label = entry.slice(at + 1).trim();
+    if (at === -1 || file === '' || label === '') throw new UsageError(`${flag} ${entry}: expected file=Label, e.g. ${example}`);
+    return { file, label };
+  }));
+
+/** --name file=Label: benchmark's name for an organisation's report. */
+export const names = fileLabels('--name', 'north.json="North Trust"');
+
+/** --organisation file=Label: the organisation of one of several exports (METHOD §16.1). */
+export const organisations = fileLabels('--organisation', 'north.csv="North Trust"');
 
 /** A target's view: "characteristic/view", or a built-in view's short name ("sex", "broad"). */
 function targetView(value: string): string | undefined {

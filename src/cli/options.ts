@@ -16,6 +16,7 @@ import type { Format, ReportFormat } from './formats.js';
 import type { Target } from '../report/targets.js';
 import type { CharacteristicSetting, ReferenceChoice } from './option-values.js';
 import { configFileOf, recordedSources, type Resolved } from './settings.js';
+import type { NameSetting } from './option-values-saved.js';
 
 export type { Format };
 
@@ -42,6 +43,8 @@ export interface ReadOptions {
   readonly chosenIn?: { readonly payMethod?: string | undefined; readonly unit?: string | undefined } | undefined;
   /** Where each setting that can change a figure came from. */
   readonly settingSources: Readonly<Record<string, SettingSource>>;
+  /** --organisation file=Label: the organisation of one of several exports (cli/inputs.ts). */
+  readonly labels: readonly NameSetting[];
 }
 
 export interface ReportOptions extends ReadOptions {
@@ -156,6 +159,7 @@ function readOptions(resolved: Resolved<'report'> | Resolved<'validate'>, extra:
     delimiter: s.delimiter,
     encoding: s.encoding,
     sheet: s.sheet,
+    labels: s.organisations,
     chosenIn: { payMethod: configFileOf(resolved.sources.payMethod), unit: configFileOf(resolved.sources.unit) },
     settingSources: recordedSources(resolved.command, resolved.sources),
   };

@@ -15,7 +15,7 @@ const COMMANDS: readonly CommandInfo[] = [
   {
     name: 'report',
     description: 'compute mean and median pay gaps, bonus gaps and pay quarters',
-    arguments: [['<file>', 'ESR-style CSV export, or - for stdin']],
+    arguments: [['<files...>', 'ESR-style CSV or Excel export, or - for stdin; several make one report of several organisations']],
     examples: [
       'paygap report staff.csv',
       'paygap report staff.csv --format json > report.json',
@@ -25,12 +25,13 @@ const COMMANDS: readonly CommandInfo[] = [
       'paygap report staff.csv --format html --previous 2024.json --output pay-gaps.html',
       'paygap report staff.csv --format markdown --output board-paper.md',
       "esr-export | paygap report - --format json --quiet | jq '.characteristics[0]'",
+      'paygap report north.csv south.csv --organisation north.csv="North Trust"',
     ],
   },
   {
     name: 'validate',
     description: 'data-quality report: rows read, invalid rows and why, unrecognised codes, disclosure',
-    arguments: [['<file>', 'ESR-style CSV export, or - for stdin']],
+    arguments: [['<files...>', 'ESR-style CSV or Excel export, or - for stdin; several are checked as report reads them']],
     examples: ['paygap validate staff.csv', 'paygap validate staff.csv --strict --quiet && echo clean'],
   },
   {

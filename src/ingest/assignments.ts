@@ -33,6 +33,9 @@ export interface Assignments {
   readonly grade: Int32Array;
   readonly staffGroups: readonly string[];
   readonly grades: readonly string[];
+  /** Index into organisations; -1 when the run has one organisation (METHOD §16). */
+  readonly organisation: Int32Array;
+  readonly organisations: readonly string[];
   /** Employee numbers that are not plain numbers, by key − INTERNED_KEY_BASE. */
   readonly employeeNames: readonly string[];
   /** Assignment numbers that are not of the form 12345678 or 12345678-2, by key − ASSIGNMENT_KEY_BASE. */
@@ -85,6 +88,8 @@ export class AssignmentBuilder {
   private readonly birth = new Float64Column();
   private readonly staffGroups = new Interner();
   private readonly grades = new Interner();
+  private readonly organisation = new Int32Column();
+  private readonly organisations = new Interner();
 
   /**
    * Add one valid row: its validated cell values (the validator's reused object) and its
@@ -105,6 +110,7 @@ export class AssignmentBuilder {
     this.fullPay.push(values.fullPay === false ? 0 : 1);
     this.staffGroup.push(values.staffGroup === undefined || values.staffGroup === '' ? -1 : this.staffGroups.id(values.staffGroup));
     this.grade.push(values.grade === undefined || values.grade === '' ? -1 : this.grades.id(values.grade));
+    this.organisation.push(values.organisation === undefined ? -1 : this.organisations.id(values.organisation));
   }
 
   /** `addRow` from plain values (tests and small callers). */
@@ -164,6 +170,8 @@ export class AssignmentBuilder {
       grade: this.grade.data.slice(0, n),
       staffGroups: this.staffGroups.names,
       grades: this.grades.names,
+      organisation: this.organisation.data.slice(0, n),
+      organisations: this.organisations.names,
       employeeNames: this.employees.names,
       assignmentNames: this.assignments.names,
       extra: this.extraCodes.map((c, k) => ({ codes: c.data.slice(0, n), values: (this.extraValues[k] as Interner).names })),

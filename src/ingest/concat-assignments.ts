@@ -32,6 +32,8 @@ function allocate(parts: readonly Assignments[], length: number, dictionaries: D
     grade: new Int32Array(length),
     staffGroups: dictionaries.staffGroups.names,
     grades: dictionaries.grades.names,
+    organisation: new Int32Array(length),
+    organisations: dictionaries.organisations.names,
     employeeNames: dictionaries.employees.names,
     assignmentNames: dictionaries.assignments.names,
     extra: (parts[0]?.extra ?? []).map((_, k) => ({ codes: new Int32Array(length), values: (dictionaries.extra[k] as Interner).names })),
@@ -42,6 +44,7 @@ function allocate(parts: readonly Assignments[], length: number, dictionaries: D
 interface Dictionaries {
   readonly staffGroups: Interner;
   readonly grades: Interner;
+  readonly organisations: Interner;
   readonly employees: Interner;
   readonly assignments: Interner;
   readonly extra: readonly Interner[];
@@ -52,6 +55,7 @@ function idMaps(p: Assignments, d: Dictionaries) {
   return {
     groupIds: p.staffGroups.map((name) => d.staffGroups.id(name)),
     gradeIds: p.grades.map((name) => d.grades.id(name)),
+    organisationIds: p.organisations.map((name) => d.organisations.id(name)),
     employeeIds: p.employeeNames.map((name) => INTERNED_KEY_BASE + d.employees.id(name)),
     assignmentIds: p.assignmentNames.map((name) => ASSIGNMENT_KEY_BASE + d.assignments.id(name)),
     extraIds: p.extra.map((x, k) => x.values.map((v) => (d.extra[k] as Interner).id(v))),
@@ -71,6 +75,7 @@ function copySegment(out: Mutable, p: Assignments, ids: ReturnType<typeof idMaps
   for (let i = 0; i < count; i++) {
     out.staffGroup[at + i] = translate(p.staffGroup[start + i]!, ids.groupIds);
     out.grade[at + i] = translate(p.grade[start + i]!, ids.gradeIds);
+    out.organisation[at + i] = translate(p.organisation[start + i]!, ids.organisationIds);
     const e = p.employee[start + i]!;
     out.employee[at + i] = e >= INTERNED_KEY_BASE ? (ids.employeeIds[e - INTERNED_KEY_BASE] as number) : e;
     const k = p.assignment[start + i]!;
@@ -79,7 +84,7 @@ function copySegment(out: Mutable, p: Assignments, ids: ReturnType<typeof idMaps
 }
 
 /**
- * Join parts read separately (by worker threads) into one set of columns. Labels and
+ * Join parts read separately (by worker threads, or from several files) into one set of columns. Labels and
  * non-numeric employee numbers were interned per part, so their ids are mapped to one
  * shared dictionary; everything else is copied as it is.
  *
@@ -91,6 +96,7 @@ export function concatAssignments(parts: readonly Assignments[], segments: reado
   const dictionaries: Dictionaries = {
     staffGroups: new Interner(),
     grades: new Interner(),
+    organisations: new Interner(),
     employees: new Interner(),
     assignments: new Interner(),
     extra: (parts[0]?.extra ?? []).map(() => new Interner()),

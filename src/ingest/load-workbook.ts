@@ -130,7 +130,7 @@ class SheetReader {
     const headers = headerTexts(header);
     this.headerRow = header.number;
     this.prepared = prepare(headers, options);
-    this.consumer = new RowConsumer(this.prepared.columns, this.prepared.plan, this.prepared.pay, { kind: 'sheet', sheet });
+    this.consumer = new RowConsumer(this.prepared.columns, this.prepared.plan, this.prepared.pay, { kind: 'sheet', sheet }, options.organisation);
     this.width = headers.length;
     this.needed = this.consumer.validator.columnIndices.filter((i) => i < this.width);
     this.cells = new Array<string>(this.width).fill('');

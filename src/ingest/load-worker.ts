@@ -24,7 +24,7 @@ export type WorkerReply =
  */
 const input = workerData as WorkerInput;
 const prepared = prepare(input.headers, { ...input.options, map: new Map(input.options.map) });
-const consumer = new RowConsumer(prepared.columns, prepared.plan, prepared.pay);
+const consumer = new RowConsumer(prepared.columns, prepared.plan, prepared.pay, undefined, input.options.organisation);
 const needed = consumer.validator.columnIndices;
 const sink = {
   header: () => needed,

@@ -16,6 +16,8 @@ export interface LoadOptions extends PlanOptions {
   readonly delimiter?: string | undefined;
   readonly encoding?: Encoding | undefined;
   readonly payPeriod: PayPeriod;
+  /** The file's organisation, when the run reads several files (METHOD §16.1). */
+  readonly organisation?: string | undefined;
   /** Called after each chunk with the rows and bytes read so far. */
   readonly onProgress?: ((rowsRead: number, bytes: number) => void) | undefined;
 }
@@ -68,7 +70,7 @@ export async function loadInput(name: string, stream: Readable, options: LoadOpt
   const scanner: RecordScanner = new RecordScanner({
     header(headers) {
       prepared = prepare(headers, options);
-      consumer = new RowConsumer(prepared.columns, prepared.plan, prepared.pay);
+      consumer = new RowConsumer(prepared.columns, prepared.plan, prepared.pay, undefined, options.organisation);
       return consumer.validator.columnIndices;
     },
     record: (cells, fieldCount, line) => consumer!.record(cells, fieldCount, line),

@@ -1,7 +1,8 @@
 import { BASE_CHARACTERISTICS } from '../schema/characteristics.js';
 import { roundRate } from '../schema/pay.js';
 import type { Assignments } from './assignments.js';
-import { employeeKey, employeeName } from './keys.js';
+import { employeeName } from './keys.js';
+import { personKey, personKeyOf, severalOrganisations } from './organisations.js';
 import { allocateUnits, copyRow, type Conflict, type UnitsResult } from './units.js';
 
 /** Rows per person above which grouping uses a map instead of the packed sort. */
@@ -11,20 +12,25 @@ const PACKED_LIMIT = 2 ** 22;
  * Number the people: personOf[row] and each person's first row (lowest row index).
  * Employee keys are below 2³¹ (see keys.ts), so key × 2²² + row fits exactly in a double and
  * one numeric sort groups a person's rows together, much faster than a map of a million
- * strings. People are numbered in key order; nothing depends on that order.
+ * strings. People are numbered in key order; nothing depends on that order. With several
+ * organisations a person is an organisation and an employee number (METHOD §16.1): the key
+ * is then wider, and rows not already in order are grouped by a map.
  */
 function groupPeople(a: Assignments): { personOf: Int32Array; firstRow: number[] } {
   const personOf = new Int32Array(a.length);
   const firstRow: number[] = [];
-  // ESR exports usually come sorted by employee number: then each person is a run of rows.
+  const organisations = severalOrganisations(a);
+  const key = organisations ? Float64Array.from({ length: a.length }, (_, i) => personKeyOf(a, i)) : a.employee;
+  // ESR exports usually come sorted by employee number: then each person is a run of rows
+  // (files in the order given, one organisation each, keep the runs apart too).
   let sorted = true;
-  for (let i = 1; sorted && i < a.length; i++) sorted = a.employee[i - 1]! <= a.employee[i]!;
+  for (let i = 1; sorted && i < a.length; i++) sorted = key[i - 1]! <= key[i]!;
   if (sorted) {
     for (let i = 0; i < a.length; i++) {
-      if (i === 0 || a.employee[i] !== a.employee[i - 1]) firstRow.push(i);
+      if (i === 0 || key[i] !== key[i - 1]) firstRow.push(i);
       personOf[i] = firstRow.length - 1;
     }
-  } else if (a.length <= PACKED_LIMIT) {
+  } else if (a.length <= PACKED_LIMIT && !organisations) {
     const packed = new Float64Array(a.length);
     for (let i = 0; i < a.length; i++) packed[i] = a.employee[i]! * PACKED_LIMIT + i;
     packed.sort();
@@ -41,10 +47,10 @@ function groupPeople(a: Assignments): { personOf: Int32Array; firstRow: number[]
   } else {
     const ids = new Map<number, number>();
     for (let i = 0; i < a.length; i++) {
-      let id = ids.get(a.employee[i]!);
+      let id = ids.get(key[i]!);
       if (id === undefined) {
         id = firstRow.length;
-        ids.set(a.employee[i]!, id);
+        ids.set(key[i]!, id);
         firstRow.push(i);
       }
       personOf[i] = id;
@@ -104,7 +110,7 @@ function conflictRows(a: Assignments, personOf: Int32Array, conflicted: Uint8Arr
     const mask = conflicted[personOf[i]!]!;
     if (mask === 0 || skip.has(i)) continue;
     const fields = BASE_CHARACTERISTICS.filter((_, bit) => mask & (1 << bit));
-    conflicts.push({ line: a.line[i]!, employee: employeeName(a.employeeNames, a.employee[i]!), message: `this person's assignments disagree on ${fields.join(' and ')}` });
+    conflicts.push({ row: i, line: a.line[i]!, employee: employeeName(a.employeeNames, a.employee[i]!), message: `this person's assignments disagree on ${fields.join(' and ')}` });
   }
   return conflicts;
 }
@@ -126,7 +132,7 @@ export function buildPeople(a: Assignments, invalidEmployees: ReadonlySet<string
   const conflicts = conflictRows(a, personOf, s.conflicted, skip);
   const droppedKeys = new Set<number>();
   for (const name of invalidEmployees) {
-    const key = employeeKey(a.employeeNames, name);
+    const key = personKey(a, name);
     if (key !== undefined) droppedKeys.add(key);
   }
   const kept = new Uint8Array(n);
@@ -134,7 +140,7 @@ export function buildPeople(a: Assignments, invalidEmployees: ReadonlySet<string
   let droppedRows = 0;
   for (let p = 0; p < n; p++) {
     if (s.count[p] === 0 || s.conflicted[p] !== 0) continue;
-    if (droppedKeys.has(a.employee[firstRow[p]!]!)) droppedRows += s.count[p]!;
+    if (droppedKeys.has(personKeyOf(a, firstRow[p]!))) droppedRows += s.count[p]!;
     else {
       kept[p] = 1;
       keptPeople++;

@@ -205,6 +205,11 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
     );
   }
   const used = fieldsUsed(payMethod, unit, characteristics);
+  // Mapped with --map organisation=Header: every row's organisation, part of its people's key (METHOD §16.1).
+  if (p.has('organisation')) {
+    used.add('organisation');
+    p.required.set('organisation', 'a value is required: each row belongs to an organisation (--map organisation=…)');
+  }
   const extra = planExtras(p, options.extra ?? [], used);
   const classifiers = planClassifiers(p, options, used, extra.length);
   p.warnings.push(...lookAlikeWarnings(columns, [...extra, ...classifiers.flatMap((c) => (c.kind === 'column' ? [c] : []))]));

@@ -95,13 +95,19 @@ function rulesBroken(a: Assignments, i: number, medianPay: number | null): Plaus
   return out;
 }
 
+/** Rows `start` up to (not including) `end` of the assignments: one file of several. */
+export interface RowRange {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** The median of the rows' positive hourly pay (rows in `skip` left out). */
-function medianOfPay(a: Assignments, skip: ReadonlySet<number>): number | null {
+function medianOfPay(a: Assignments, skip: ReadonlySet<number>, { start, end }: RowRange): number | null {
   const counted = (i: number) => a.hourlyPay[i]! > 0 && (skip.size === 0 || !skip.has(i));
   let n = 0;
-  for (let i = 0; i < a.length; i++) if (counted(i)) n++;
+  for (let i = start; i < end; i++) if (counted(i)) n++;
   const values = new Float64Array(n);
-  for (let i = 0, at = 0; i < a.length; i++) if (counted(i)) values[at++] = a.hourlyPay[i]!;
+  for (let i = start, at = 0; i < end; i++) if (counted(i)) values[at++] = a.hourlyPay[i]!;
   return median(values.sort());
 }
 
@@ -114,13 +120,17 @@ function where(rule: PlausibilityRule, a: Assignments, i: number, columns: Colum
   return { column: source ?? '(row)', value: `${pounds(a.hourlyPay[i]!)} an hour` };
 }
 
-/** Check every valid row (rows in `skip` were found invalid after reading and are left out). */
-export function checkPlausibility(a: Assignments, skip: ReadonlySet<number>, columns: ColumnMap, method: PayMethod): Plausibility {
-  const medianPay = medianOfPay(a, skip);
+/**
+ * Check every valid row (rows in `skip` were found invalid after reading and are left out).
+ * With several files, each file is checked on its own (`range`), against its own median:
+ * the organisation's, when each file is one (METHOD §16.2).
+ */
+export function checkPlausibility(a: Assignments, skip: ReadonlySet<number>, columns: ColumnMap, method: PayMethod, range: RowRange = { start: 0, end: a.length }): Plausibility {
+  const medianPay = medianOfPay(a, skip, range);
   const rows: number[] = [];
   const byRule = new Map<PlausibilityRule, { count: number; lines: number[] }>();
   const first: RowIssue[] = [];
-  for (let i = 0; i < a.length; i++) {
+  for (let i = range.start; i < range.end; i++) {
     if (skip.size > 0 && skip.has(i)) continue;
     const broken = rulesBroken(a, i, medianPay);
     if (broken.length === 0) continue;

@@ -9,6 +9,7 @@ import type { PayConfig } from '../schema/pay.js';
 import type { RecordSink } from '../io/scan-records.js';
 import { cellText } from '../io/cell-text.js';
 import { LINES, type RowPlaces } from './row-place.js';
+import { personText } from './organisations.js';
 
 /**
  * What happens to each record once the header is known: validate it, then either add it to
@@ -22,15 +23,34 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
   /** The characteristics this run reads, with their columns (for listing unrecognised values). */
   private readonly characteristicColumns: (readonly [Characteristic, number])[];
   private readonly employeeColumn: number;
+  private readonly organisationColumn: number;
   private readonly readsExtra: boolean;
 
-  constructor(columns: ColumnMap, plan: RunPlan, pay: PayConfig, places: RowPlaces = LINES) {
+  /**
+   * @param label the file's organisation, when the run has several files (METHOD §16.1); an
+   *   organisation column, when mapped, wins over it.
+   */
+  constructor(
+    columns: ColumnMap,
+    plan: RunPlan,
+    pay: PayConfig,
+    places: RowPlaces = LINES,
+    private readonly label?: string | undefined,
+  ) {
     this.quality = new QualityCollector(places);
     this.validator = new RowValidator(columns, plan.requirements, pay, plan.fields, plan.textColumns);
     this.readsExtra = plan.textColumns.length > 0;
     const at = (f: Field) => (plan.fields.includes(f) ? (columns.index.get(f) ?? -1) : -1);
     this.characteristicColumns = BASE_CHARACTERISTICS.map((c) => [c, at(c)] as const).filter(([, column]) => column >= 0);
     this.employeeColumn = at('employeeNumber');
+    this.organisationColumn = at('organisation');
+  }
+
+  /** The row's organisation: its cell (trimmed; blank on an invalid row), else the file's label, else none. */
+  private organisationOf(cells: readonly string[], fieldCount: number): string | undefined {
+    const o = this.organisationColumn;
+    if (o < 0) return this.label;
+    return o < fieldCount ? cellText(cells[o]).trim() : '';
   }
 
   record(cells: readonly string[], fieldCount: number, line: number): void {
@@ -45,11 +65,15 @@ export class RowConsumer implements Omit<RecordSink, 'header'> {
       const e = this.employeeColumn;
       if (e >= 0 && e < fieldCount) {
         const employee = cellText(cells[e]).trim();
-        if (employee !== '') quality.invalidEmployees.add(employee);
+        const organisation = this.organisationOf(cells, fieldCount);
+        // Named with its organisation: the same employee number in another one is another person (METHOD §16.1).
+        if (employee !== '') quality.invalidEmployees.add(personText(organisation, employee));
       }
       return;
     }
     const values = v.values;
+    // The file's label, when its rows have no organisation column (the column's cell is already there).
+    if (this.organisationColumn < 0 && this.label !== undefined) values.organisation = this.label;
     for (let k = 0; k < this.characteristicColumns.length; k++) {
       const [c, column] = this.characteristicColumns[k]!;
       if (values[c]?.unrecognised === true) quality.unrecognised(c, cellText(cells[column]!));

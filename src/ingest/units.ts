@@ -19,6 +19,9 @@ export interface Units {
   readonly grade: Int32Array;
   readonly staffGroups: readonly string[];
   readonly grades: readonly string[];
+  /** The unit's organisation, an index into organisations (-1: the run has one; METHOD §16). */
+  readonly organisation: Int32Array;
+  readonly organisations: readonly string[];
   /** Extra characteristics (custom columns), codes into `values`, from the profile row. */
   readonly extra: readonly { readonly codes: Uint32Array; readonly values: readonly string[] }[];
   /** Date of birth, days since 1970-01-01 (NaN unknown), from the profile row. */
@@ -26,6 +29,8 @@ export interface Units {
 }
 
 export interface Conflict {
+  /** The row (index into the assignments), so a message can name its file. */
+  readonly row: number;
   readonly line: number;
   readonly employee: string;
   /** Says which characteristics disagree; holds no values (it is used as a reason in reports). */
@@ -56,6 +61,8 @@ export function allocateUnits(length: number, a: Assignments): MutableUnits {
     grade: new Int32Array(length),
     staffGroups: a.staffGroups,
     grades: a.grades,
+    organisation: new Int32Array(length),
+    organisations: a.organisations,
     extra: a.extra.map((x) => ({ codes: new Uint32Array(length), values: x.values })),
     birth: new Float64Array(length),
   };
@@ -69,6 +76,7 @@ export function copyRow(u: MutableUnits, to: number, a: Assignments, from: numbe
   for (const c of BASE_CHARACTERISTICS) u.codes[c][to] = a.codes[c][from] as number;
   u.staffGroup[to] = a.staffGroup[from] as number;
   u.grade[to] = a.grade[from] as number;
+  u.organisation[to] = a.organisation[from] as number;
   u.birth[to] = a.birth[from] as number;
   for (let k = 0; k < a.extra.length; k++) (u.extra[k] as { codes: Uint32Array }).codes[to] = (a.extra[k] as { codes: Int32Array }).codes[from] as number;
 }

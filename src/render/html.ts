@@ -10,6 +10,7 @@ import { escape, gapsChart, MAX_CHART_GROUPS, yearOnYearChart } from './svg.js';
 import { quartersChart } from './svg-quarters.js';
 import { govukRows } from './govuk-rows.js';
 import { contentSecurityPolicy } from './csp.js';
+import { inputFileText } from './input-files.js';
 
 /**
  * `--format html`: one self-contained page (no scripts, fonts or files from elsewhere) with
@@ -130,6 +131,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     `<h1>${escape(title)}</h1>`,
     `<p class="meta">${escape(report.input.file)} · ${count(p.rowsRead)} rows read: ${count(p.rowsValid)} valid, ${count(p.rowsInvalid)} invalid · ` +
       `${count(p.relevantEmployees)} relevant employees, ${count(p.fullPayEmployees)} on full pay · paygap ${escape(report.tool.version)}</p>`,
+    ...(report.inputs === undefined ? [] : [`<ul class="meta">${report.inputs.map((i) => `<li>${inputFileText(i, escape)}</li>`).join('')}</ul>`]),
     p.exclusions.length > 0 ? `<ul class="meta">${p.exclusions.map((e) => `<li>${count(e.count)} ${escape(e.reason)}</li>`).join('')}</ul>` : '',
     `<nav><p class="meta">Contents: ${views.map((v, i) => `<a href="#view-${i}">${escape(v.title)}</a>`).join(' · ')}${report.govukSubmission ? ' · <a href="#govuk">GOV.UK figures</a>' : ''}</p></nav>`,
     ...views.map((v, i) => viewSection(v, i, options.previous)),

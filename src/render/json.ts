@@ -19,6 +19,7 @@ export function publish(report: Report): PublishedReport {
     tool: report.tool,
     organisation: report.organisation,
     input: report.input,
+    ...(report.inputs === undefined ? {} : { inputs: report.inputs }),
     snapshotDate: report.snapshotDate,
     method: report.method,
     population: report.population,

@@ -6,6 +6,7 @@ import { govukRows } from './govuk-rows.js';
 import { formatValue } from './figures.js';
 import { govukNoteText, missingLabel } from './reasons.js';
 import { markdownText as md } from './markdown-text.js';
+import { inputFileText } from './input-files.js';
 
 /**
  * `--format markdown`: a board-paper section per characteristic view, for a wiki or any
@@ -95,6 +96,7 @@ export function renderMarkdown(report: Report): string {
       `${count(p.relevantEmployees)} relevant employees, ${count(p.fullPayEmployees)} on full pay.`,
     '',
   ];
+  if (report.inputs !== undefined) out.push('Each file:', '', ...report.inputs.map((i) => `- ${inputFileText(i, md)}`), '');
   if (p.exclusions.length > 0) {
     out.push('Excluded:', '');
     for (const e of p.exclusions) out.push(`- ${count(e.count)} ${md(e.reason)}`);

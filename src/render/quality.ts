@@ -3,6 +3,7 @@ import type { QualityReport } from '../report/build-quality.js';
 import { textTable } from './text-table.js';
 import { terminalText as tt } from './terminal-text.js';
 import { jsonText } from './json-text.js';
+import { inputFileText } from './input-files.js';
 
 export function renderQualityJson(report: QualityReport): string {
   return jsonText(report);
@@ -19,6 +20,7 @@ export function renderQualityTable(report: QualityReport): string {
     `Data quality: ${tt(report.input.file)}${report.input.sheet === undefined ? '' : ` (sheet ${tt(report.input.sheet)}, header on row ${report.input.headerRow})`}`,
     `Rows: ${count(r.read)} read, ${count(r.valid)} valid, ${count(r.invalid)} invalid; ` +
       `${count(r.assignmentsUsed)} assignments form ${count(r.units)} units (${tt(report.unit)}); pay method ${tt(report.payMethod)}`,
+    ...(report.inputs ?? []).map((i) => `  ${inputFileText(i, tt)}`),
   ];
   const columns = report.columns.map((c) => [c.field, c.summedFrom?.map(tt).join(' + ') ?? (c.header === null ? '(not found)' : tt(c.header)), c.matchedBy ?? '']);
   out.push('', 'Columns', textTable({ head: ['Field', 'Header in file', 'Matched by'] }, columns));

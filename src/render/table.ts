@@ -7,6 +7,7 @@ import { formatValue } from './figures.js';
 import { govukNoteText, reasonText } from './reasons.js';
 import { textTable, type TextCell } from './text-table.js';
 import { terminalText as tt } from './terminal-text.js';
+import { inputFileText } from './input-files.js';
 
 export interface TableOptions {
   readonly colour: boolean;
@@ -156,6 +157,7 @@ function renderHeader(report: Report, chalk: ChalkInstance): string {
   const lines = [
     chalk.bold(`paygap ${tt(report.tool.version)}: pay gap report`),
     `${label('File')}${tt(report.input.file)} (sha256 ${tt(report.input.sha256.slice(0, 12))}…${formatNote(report.input)})`,
+    ...(report.inputs ?? []).map((i, n) => `${label(n === 0 ? 'Each file' : '')}${wrap(`${inputFileText(i, tt)}${formatNote(i)}`, 86).replaceAll('\n  ', `\n${' '.repeat(14)}`)}`),
     `${label('Snapshot')}${report.snapshotDate === null ? 'not given (use --snapshot-date)' : tt(report.snapshotDate)}`,
     `${label('Hourly pay')}${tt(`${m.payMethod}: ${m.payMethodReason}`)}`,
     `${label('Unit')}${tt(`${m.unit}: ${m.unitReason}`)}`,
@@ -179,7 +181,7 @@ function renderHeader(report: Report, chalk: ChalkInstance): string {
 const DELIMITER_NAMES: Readonly<Record<string, string>> = { ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 /** "; semicolon-delimited, utf16le" when the file is not plain comma-separated UTF-8. */
-function formatNote(input: Report['input']): string {
+function formatNote(input: Pick<Report['input'], 'delimiter' | 'encoding'>): string {
   const notes: string[] = [];
   if (input.delimiter !== ',') notes.push(`${DELIMITER_NAMES[input.delimiter] ?? tt(JSON.stringify(input.delimiter))}-delimited`);
   if (input.encoding !== 'utf8') notes.push(tt(input.encoding));

@@ -3,6 +3,7 @@ import type { Breakdown, CharacteristicReport, GovukSubmission, Report } from '.
 import { addRow, count, percent, text, title, widths, type Value } from './xlsx-cells.js';
 import { addViewSheet, viewNotes, type ViewSheet } from './xlsx-views.js';
 import { disclosureSentence } from './format.js';
+import { inputFileText } from './input-files.js';
 import { govukNoteText, missingLabel } from './reasons.js';
 
 /**
@@ -86,6 +87,7 @@ function addSummary(book: Workbook, report: Report, sheets: readonly ViewSheet[]
     ['File', report.input.file],
     ...(report.input.sheet === undefined ? [] : [['Sheet read', `${report.input.sheet} (header on row ${report.input.headerRow})`] as const]),
     ['SHA-256', report.input.sha256],
+    ...(report.inputs ?? []).map((i) => ['Each file', inputFileText(i, (s) => s)] as const),
     ['Snapshot date', report.snapshotDate ?? 'not given'],
     ['Rows read', count(p.rowsRead)],
     ['Valid rows', count(p.rowsValid)],

@@ -7,6 +7,29 @@ import type { Breakdown, CharacteristicReport, Composition } from './model.js';
 import type { ViewDefinition } from './views.js';
 
 
+/** The organisations the units belong to (METHOD §16.4): two or more make a breakdown. */
+export function organisationsOf(units: Units): number {
+  const seen = new Set<number>();
+  for (let u = 0; u < units.length; u++) if (units.organisation[u]! >= 0) seen.add(units.organisation[u]!);
+  return seen.size;
+}
+
+/**
+ * Each unit's organisation, organisations in alphabetical order (as staff groups are; the
+ * same whether they come from files or a column, and however the files were read), those
+ * without units left out (METHOD §16.4).
+ */
+export function organisationSubgroups(units: Units): Classification {
+  const ids = new Set<number>();
+  for (let u = 0; u < units.length; u++) ids.add(units.organisation[u]!);
+  const names = [...ids].map((id) => units.organisations[id] ?? '').sort((a, b) => a.localeCompare(b));
+  const index = new Map(names.map((name, i) => [name, i]));
+  const byId = units.organisations.map((name) => index.get(name) ?? -1);
+  const of = new Int32Array(units.length);
+  for (let u = 0; u < units.length; u++) of[u] = byId[units.organisation[u]!]!;
+  return { names, of, unmapped: [] };
+}
+
 /** The units at the given indices, as their own population. */
 export function subsetUnits(units: Units, rows: Uint32Array): Units {
   const pick = <T extends Float64Array | Uint8Array | Int32Array>(column: T, make: (n: number) => T): T => {
@@ -24,6 +47,8 @@ export function subsetUnits(units: Units, rows: Uint32Array): Units {
     grade: pick(units.grade, (n) => new Int32Array(n)),
     staffGroups: units.staffGroups,
     grades: units.grades,
+    organisation: pick(units.organisation, (n) => new Int32Array(n)),
+    organisations: units.organisations,
     extra: units.extra.map((x) => ({ codes: Uint32Array.from(rows, (r) => x.codes[r] as number), values: x.values })),
     birth: pick(units.birth, (n) => new Float64Array(n)),
   };

@@ -2,7 +2,7 @@ import { warning, type Warning } from '../errors.js';
 import type { Units } from '../ingest/units.js';
 import { NOT_MAPPED, PAY_SCHEMES } from '../schema/codes/pay-schemes.js';
 import { subgroupColumn, type TableShape } from './atoms.js';
-import { buildBreakdown } from './breakdowns.js';
+import { buildBreakdown, organisationsOf, organisationSubgroups } from './breakdowns.js';
 import { crossClassify, type PaySchemeMap } from './classify.js';
 import type { RunPlan } from '../ingest/plan.js';
 import type { Breakdown, CharacteristicReport } from './model.js';
@@ -27,8 +27,9 @@ export interface Breakdowns {
 }
 
 /**
- * The breakdowns asked for (METHOD §5.8): --within's. Each has its own subgroup column in the
- * atoms, so a report could hold more than one.
+ * The breakdowns (METHOD §5.8): by organisation first when the people belong to two or more
+ * organisations (METHOD §16.4), then --within's. Each has its own subgroup column in the
+ * atoms, so disclosure control covers them all together.
  */
 export function breakdownsOf(
   input: BreakdownsInput,
@@ -38,12 +39,11 @@ export function breakdownsOf(
   derived: ReadonlyMap<string, CodeColumn>,
   warnings: Warning[],
 ): Breakdowns {
-  const asked: (readonly string[])[] = input.within === undefined ? [] : [[input.within]];
+  const byOrganisation = organisationsOf(units) > 1;
+  const asked: (readonly string[])[] = [...(byOrganisation ? [[ORGANISATION]] : []), ...(input.within === undefined ? [] : [[input.within]])];
   const out: Breakdowns = { breakdowns: [], shapes: [], subgroupColumns: new Map() };
   asked.forEach((by, b) => {
-    const classifiers = by.map((name) => input.plan.classifiers.get(name));
-    if (classifiers.some((c) => c === undefined)) throw new Error(`no plan for the column ${by.join(', ')}`);
-    const subgroups = crossClassify(units, classifiers as NonNullable<(typeof classifiers)[number]>[], input.paySchemes);
+    const subgroups = byOrganisation && b === 0 ? organisationSubgroups(units) : classified(input, units, by);
     out.breakdowns.push(buildBreakdown({ units, by, views, headline, columns: derived, minGroupSize: input.minGroupSize, hasBonusColumn: input.plan.hasBonusColumn, subgroups }));
     const column = subgroupColumn(b);
     out.shapes.push(subgroups.names.map((_, s) => views.map((v) => ({ column: v.column, groupOfCode: v.groupOfCode, subgroup: s, subgroupColumn: column }))));
@@ -52,6 +52,16 @@ export function breakdownsOf(
   const unmapped = out.breakdowns.find((b) => b.unmappedGrades.length > 0)?.unmappedGrades;
   if (unmapped !== undefined) warnings.push(unmappedWarning(unmapped));
   return out;
+}
+
+/** The breakdown by organisation's name (the first, when there is one). */
+const ORGANISATION = 'organisation';
+
+/** Each unit's subgroup of a --within breakdown: its columns' classifiers, crossed. */
+function classified(input: BreakdownsInput, units: Units, by: readonly string[]) {
+  const classifiers = by.map((name) => input.plan.classifiers.get(name));
+  if (classifiers.some((c) => c === undefined)) throw new Error(`no plan for the column ${by.join(', ')}`);
+  return crossClassify(units, classifiers as NonNullable<(typeof classifiers)[number]>[], input.paySchemes);
 }
 
 /** Grades no pay-scheme rule maps (METHOD §5.9): named with their numbers, and how to map them. */

@@ -4,13 +4,15 @@ import type { RunPlan } from '../ingest/plan.js';
 import type { DataQuality, ReasonCount, UnrecognisedValue } from '../ingest/quality.js';
 import type { UnitsResult } from '../ingest/units.js';
 import { VIEWS } from './views.js';
-import type { Report, SettingSource } from './model.js';
+import type { InputFile, Report, SettingSource } from './model.js';
 import { inputOf } from './build-report.js';
 
 /** `paygap validate`: the data-quality report, with no pay figures. */
 export interface QualityReport {
   readonly schemaVersion: 1;
   readonly input: Report['input'];
+  /** Several files, or an organisation column (METHOD §16.3): each file, its organisation and its rows. */
+  readonly inputs?: readonly InputFile[];
   readonly columns: readonly {
     readonly field: Field;
     readonly header: string | null;
@@ -44,6 +46,7 @@ export interface QualityInput {
   readonly delimiter: string;
   readonly encoding: string;
   readonly sheet?: { readonly name: string; readonly headerRow: number } | undefined;
+  readonly inputs?: readonly InputFile[] | undefined;
   readonly columns: ColumnMap;
   readonly plan: RunPlan;
   readonly quality: DataQuality;
@@ -80,6 +83,7 @@ export function buildQualityReport(input: QualityInput): QualityReport {
   return {
     schemaVersion: 1,
     input: inputOf(input),
+    ...(input.inputs === undefined ? {} : { inputs: input.inputs }),
     columns: FIELDS.map((field) => ({
       field,
       header: input.columns.header.get(field) ?? null,

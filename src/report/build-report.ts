@@ -5,7 +5,7 @@ import type { PayConfig, PayPeriod } from '../schema/pay.js';
 import type { Units, UnitsResult } from '../ingest/units.js';
 import { buildView } from './build-view.js';
 import { viewContext, type CodeColumn, type ViewContext } from './ordered.js';
-import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type IntersectionReport, type Report, type SettingSource } from './model.js';
+import { SCHEMA_VERSION, type CharacteristicReport, type Exclusion, type InputFile, type IntersectionReport, type Report, type SettingSource } from './model.js';
 import { VIEWS, viewsOf, type ViewDefinition } from './views.js';
 import { govukFigures } from './govuk.js';
 import { intersect, intersectionColumn } from './intersections.js';
@@ -27,6 +27,8 @@ export interface ReportInput {
   readonly encoding: string;
   /** A workbook's sheet read and its header row; undefined for CSV. */
   readonly sheet?: { readonly name: string; readonly headerRow: number } | undefined;
+  /** Each file of a report of several, or of an organisation column (METHOD §16.3). */
+  readonly inputs?: readonly InputFile[] | undefined;
   readonly snapshotDate: string | null;
   readonly plan: RunPlan;
   readonly pay: PayConfig;
@@ -155,6 +157,7 @@ export function buildReport(input: ReportInput): Built {
     tool: { name: 'paygap', version: input.toolVersion },
     organisation: input.organisationName === undefined ? null : { name: input.organisationName },
     input: inputOf(input),
+    ...(input.inputs === undefined ? {} : { inputs: input.inputs }),
     snapshotDate: input.snapshotDate,
     method: methodOf(input),
     population: {

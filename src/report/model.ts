@@ -34,6 +34,8 @@ export interface Report {
     /** A workbook: the row the header was found on (rows above it are titles). Absent for CSV. */
     readonly headerRow?: number;
   };
+  /** Several files, or an organisation column (METHOD §16.3): each file read. Absent otherwise; an added field. */
+  readonly inputs?: readonly InputFile[];
   readonly snapshotDate: string | null;
   readonly method: Method;
   readonly population: Population;
@@ -47,6 +49,24 @@ export interface Report {
   /** What disclosure control did (null until it has run). */
   readonly disclosureControl: DisclosureControl | null;
   readonly warnings: readonly string[];
+}
+
+/** One file of a report of several (METHOD §16.3). */
+export interface InputFile {
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly delimiter: string;
+  readonly encoding: string;
+  readonly sheet?: string;
+  readonly headerRow?: number;
+  /** The file's organisation label; null when each row's organisation is read from a column. */
+  readonly organisation: string | null;
+  /** Field → the header it was read from in this file (files may name columns differently). */
+  readonly columns: Partial<Record<Field, string>>;
+  readonly rowsRead: number;
+  readonly rowsValid: number;
+  readonly rowsInvalid: number;
 }
 
 /**
@@ -76,43 +96,8 @@ export interface WithheldCell {
   readonly figures: 'pay' | 'bonus';
 }
 
-/**
- * The 14 figures of the GOV.UK gender pay gap service (METHOD §10), at one decimal place, and
- * the notes that say why a figure is as it is and which ones the service will refuse.
- */
-export interface GovukSubmission {
-  readonly meanHourlyPayGapPercent: number | null;
-  readonly medianHourlyPayGapPercent: number | null;
-  readonly meanBonusGapPercent: number | null;
-  readonly medianBonusGapPercent: number | null;
-  readonly malesReceivingBonusPercent: number | null;
-  readonly femalesReceivingBonusPercent: number | null;
-  readonly lowerQuarter: { readonly male: number | null; readonly female: number | null };
-  readonly lowerMiddleQuarter: { readonly male: number | null; readonly female: number | null };
-  readonly upperMiddleQuarter: { readonly male: number | null; readonly female: number | null };
-  readonly upperQuarter: { readonly male: number | null; readonly female: number | null };
-  readonly notes: readonly GovukNote[];
-}
-
-/** A figure (or quarter pair) of the submission, by its key. */
-export type GovukFigure = Exclude<keyof GovukSubmission, 'notes'>;
-
-/** Why a figure the service requires is missing or out of its range (METHOD §10.4). */
-export type GovukRefusal = 'no-full-pay-men' | 'no-full-pay-women' | 'no-men' | 'no-women' | 'empty-quarter' | 'out-of-range';
-
-/** Why a GOV.UK figure is as it is (the renderers say it in words, render/reasons.ts). */
-export type GovukNote =
-  /** No man received a bonus: the bonus gaps are blank, as the service asks. */
-  | { readonly code: 'no-male-bonus' }
-  /** Men received bonuses, but so few that their % rounds to 0.0, which the service reads as none. */
-  | { readonly code: 'male-bonus-rounds-to-zero'; readonly recipients: number }
-  /** Men but no women received a bonus: both bonus gaps are 100.0, as the service expects. */
-  | { readonly code: 'no-female-bonus' }
-  /** The file has no bonus column: the four bonus figures cannot be worked out (the service refuses). */
-  | { readonly code: 'no-bonus-column' }
-  /** The service will refuse this figure. */
-  | { readonly code: 'refused'; readonly figure: GovukFigure; readonly why: GovukRefusal; readonly value?: number }
-  | { readonly code: 'few-people'; readonly who: 'men' | 'women'; readonly people: number; readonly minGroupSize: number };
+export type { GovukFigure, GovukNote, GovukRefusal, GovukSubmission } from './govuk-model.js';
+import type { GovukSubmission } from './govuk-model.js';
 
 /** A cell withheld by complementary suppression (METHOD §8.3). */
 export interface Withheld {

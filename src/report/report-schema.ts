@@ -103,6 +103,16 @@ const settingSource = z.discriminatedUnion('from', [
 
 const quarterShares = z.strictObject({ male: nullableNumber, female: nullableNumber });
 
+const inputShape = {
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: count,
+  delimiter: z.string().describe('the field delimiter read; "" for an Excel workbook'),
+  encoding: z.string(),
+  sheet: z.string().optional().describe('an Excel workbook: the sheet read'),
+  headerRow: z.int().min(1).optional().describe('an Excel workbook: the row the header was found on'),
+};
+
 const method = z.strictObject({
   payMethod: z.enum(PAY_METHODS),
   payMethodReason: z.string(),
@@ -125,15 +135,22 @@ export const reportSchema = z
     schemaVersion: z.literal(1),
     tool: z.strictObject({ name: z.literal('paygap'), version: z.string() }),
     organisation: z.strictObject({ name: z.string() }).nullable().describe('the organisation the report is about (--organisation-name), or null'),
-    input: z.strictObject({
-      file: z.string(),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
-      bytes: count,
-      delimiter: z.string().describe('the field delimiter read; "" for an Excel workbook'),
-      encoding: z.string(),
-      sheet: z.string().optional().describe('an Excel workbook: the sheet read'),
-      headerRow: z.int().min(1).optional().describe('an Excel workbook: the row the header was found on'),
-    }),
+    input: z
+      .strictObject(inputShape)
+      .describe('what was read; several files as one: their names joined, the SHA-256 of their SHA-256 digests, their bytes added up, a delimiter and encoding they share or "mixed"'),
+    inputs: z
+      .array(
+        z.strictObject({
+          ...inputShape,
+          organisation: z.string().nullable().describe("the file's organisation label; null when an organisation column names each row's"),
+          columns: z.partialRecord(z.enum(FIELDS), z.string()).describe('field → the header it was read from in this file'),
+          rowsRead: count,
+          rowsValid: count,
+          rowsInvalid: count,
+        }),
+      )
+      .optional()
+      .describe('a report of several files, or of an organisation column: each file read'),
     snapshotDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
     method,
     population: z.strictObject({

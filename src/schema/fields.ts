@@ -23,6 +23,7 @@ export const FIELDS = [
   'staffGroup',
   'grade',
   'dateOfBirth',
+  'organisation',
 ] as const;
 
 export type Field = (typeof FIELDS)[number];
@@ -116,6 +117,12 @@ export const FIELD_INFO: Readonly<Record<Field, FieldInfo>> = {
     aliases: ['Date of Birth', 'DOB'],
     description: 'optional, for age bands',
     looksLike: /\b(birth|dob)\b/,
+  },
+  // No aliases and no look-alike: ESR's own "Organisation" column is the department within a
+  // trust, not the employing organisation, so the column is read only when named (METHOD §16.1).
+  organisation: {
+    aliases: [],
+    description: 'the employing organisation of each row, for a report of several organisations',
   },
 };
 

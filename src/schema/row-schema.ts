@@ -144,6 +144,7 @@ const BUILD = {
   fullPay: () => flag('full pay'),
   staffGroup: () => TEXT,
   grade: () => TEXT,
+  organisation: () => TEXT,
   dateOfBirth: () => z.string().trim().transform((text, ctx) => {
     const date = parseDate(text);
     if (date === undefined) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { derivableSecrets, exportText, type Person } from '../helpers/independent-audit.js';
-import { reportOfText } from '../helpers/pipeline.js';
+import { reportOfFiles, reportOfText } from '../helpers/pipeline.js';
 
 /**
  * The attacks of issue 10, each tried as a hostile reader would with default options: each
@@ -98,6 +98,40 @@ describe('breakdowns with intersections', () => {
       expect(near(female.meanHourlyPay * female.headcount - femaleWhite.meanHourlyPay * femaleWhite.headcount, 38.21)).toBe(false);
     }
     expect(derivableSecrets(people, json, 10)).toEqual([]);
+  });
+});
+
+describe('several organisations (METHOD §16.4)', () => {
+  it('one organisation with a single disabled person: no combination of published figures gives her pay', async () => {
+    // North: 60 people, one of them disabled; South: 70 people, 12 disabled. The system's
+    // disability view has 13 disabled people (shown), South's 12 (shown): the system total
+    // minus South's would be her pay, unless something is withheld.
+    const north = [...Array.from({ length: 59 }, (_, i) => person(i + 1, { organisation: 'north' })), person(60, { disability: 'Yes', sex: 'Female', pay: 47.13, organisation: 'north' })];
+    const south = Array.from({ length: 70 }, (_, i) => person(i + 1, { organisation: 'south', disability: i < 12 ? 'Yes' : 'No', pay: 14 + (i % 13) * 0.9 }));
+    const { json } = await reportOfFiles({ 'north.csv': exportText(north), 'south.csv': exportText(south) });
+    const disabled = (characteristics: readonly View[]) => groupOf(characteristics.find((c) => c.view === 'disability')!, 'Disabled');
+    const system = disabled(json.characteristics as unknown as View[]);
+    const byOrg = json.breakdowns.find((b) => b.within === 'organisation')!;
+    expect(byOrg.subgroups.map((s) => s.subgroup)).toEqual(['north', 'south']);
+    const southDisabled = disabled(byOrg.subgroups[1]!.characteristics as unknown as View[]);
+    expect(system.headcount).toBe(13);
+    if (system.meanHourlyPay !== null && southDisabled.meanHourlyPay !== null) {
+      expect(near(system.meanHourlyPay * system.headcount - southDisabled.meanHourlyPay * southDisabled.headcount, 47.13), 'system − South').toBe(false);
+    }
+    // Her own organisation's cell is suppressed (a group of one).
+    expect(disabled(byOrg.subgroups[0]!.characteristics as unknown as View[]).meanHourlyPay).toBeNull();
+    expect(derivableSecrets([...north, ...south], json, 10)).toEqual([]);
+  });
+
+  it('with a band breakdown as well, every combination of both breakdowns is audited', async () => {
+    const north = [
+      ...Array.from({ length: 45 }, (_, i) => person(i + 1, { organisation: 'north', band: i % 3 ? 'Band 5' : 'Band 6' })),
+      person(46, { disability: 'Yes', band: 'Band 6', pay: 39.9, organisation: 'north' }),
+    ];
+    const south = Array.from({ length: 50 }, (_, i) => person(i + 1, { organisation: 'south', band: i % 2 ? 'Band 5' : 'Band 6', disability: i % 4 ? 'No' : 'Yes' }));
+    const { json } = await reportOfFiles({ 'north.csv': exportText(north), 'south.csv': exportText(south) }, { within: 'band' });
+    expect(json.breakdowns.map((b) => b.within)).toEqual(['organisation', 'band']);
+    expect(derivableSecrets([...north, ...south], json, 10)).toEqual([]);
   });
 });
 

@@ -35,10 +35,10 @@ type ViewJson = { view: string; groups: { group: string; reference: boolean; mea
  * published mean or median (gap e → reference × (1 − e ÷ 100)): none may be a person's pay
  * (to within a millionth of a pound). Withheld gaps have no interval.
  */
-function endsAtSomeonesPay(people: readonly Person[], json: { characteristics: ViewJson[]; intersections: ViewJson[] }): string[] {
+function endsAtSomeonesPay(people: readonly Person[], json: { readonly characteristics: readonly unknown[]; readonly intersections: readonly unknown[] }): string[] {
   const pays = people.map((p) => p.pay);
   const found: string[] = [];
-  for (const view of [...json.characteristics, ...json.intersections]) {
+  for (const view of [...json.characteristics, ...json.intersections] as ViewJson[]) {
     const reference = view.groups.find((g) => g.reference);
     for (const g of view.groups) {
       if (g.meanGapPercent === null && g.confidence !== null) found.push(`${view.view} ${g.group}: an interval for a withheld gap`);

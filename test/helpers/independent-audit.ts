@@ -18,6 +18,8 @@ export interface Person {
   readonly pay: number;
   readonly bonus: number;
   readonly fullPay: boolean;
+  /** The person's organisation, in a report of several (exported one file per organisation). */
+  readonly organisation?: string;
 }
 
 const BROAD: Readonly<Record<string, string>> = {
@@ -97,6 +99,8 @@ const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
 
 interface PublishedCell {
   readonly table: string;
+  /** A breakdown's column (band or organisation) and the cell's subgroup in it. */
+  readonly within?: string;
   readonly subgroup?: string;
   readonly characteristic: string;
   readonly view: string;
@@ -109,7 +113,7 @@ function publishedCells(report: any): PublishedCell[] {
   for (const v of report.intersections) for (const g of v.groups) cells.push({ table: 'intersection', characteristic: v.characteristic, view: v.view, group: g });
   for (const b of report.breakdowns) {
     for (const sg of b.subgroups) {
-      for (const v of sg.characteristics) for (const g of v.groups) cells.push({ table: `within ${b.within}`, subgroup: sg.subgroup, characteristic: v.characteristic, view: v.view, group: g });
+      for (const v of sg.characteristics) for (const g of v.groups) cells.push({ table: `within ${b.within}`, within: b.within, subgroup: sg.subgroup, characteristic: v.characteristic, view: v.view, group: g });
     }
   }
   return cells;
@@ -123,17 +127,18 @@ const MEASURES = [
 
 /**
  * Every withheld cell and every atom of fewer than K people (people sharing sex, detailed
- * ethnicity, disability and, with a breakdown, band) whose total can be worked out exactly
+ * ethnicity, disability and, with breakdowns, band and organisation) whose total can be worked out exactly
  * from the published cells. Empty when the report is safe.
  */
 export function derivableSecrets(people: readonly Person[], report: any, k: number): string[] {
   const cells = publishedCells(report);
-  const withinBand = report.breakdowns.length > 0;
+  const within = new Set<string>(report.breakdowns.map((b: any) => b.within));
+  const subgroupOf = (p: Person, column: string | undefined) => (column === 'organisation' ? p.organisation : p.band);
   const found: string[] = [];
   for (const m of MEASURES) {
     const members = people.filter(m.population);
     const vector = (test: (p: Person) => boolean) => members.map((p) => (test(p) ? 1 : 0));
-    const cellVector = (c: PublishedCell) => vector((p) => (c.subgroup === undefined || p.band === c.subgroup) && inGroup(p, c.characteristic, c.view, c.group.group));
+    const cellVector = (c: PublishedCell) => vector((p) => (c.subgroup === undefined || subgroupOf(p, c.within) === c.subgroup) && inGroup(p, c.characteristic, c.view, c.group.group));
     const span = new ExactSpan();
     for (const c of cells) if (m.shown(c.group)) span.add(cellVector(c));
     const label = (c: PublishedCell) => `${m.name}: ${c.table}${c.subgroup ? ` ${c.subgroup}` : ''} ${c.view} ${c.group.group}`;
@@ -144,7 +149,7 @@ export function derivableSecrets(people: readonly Person[], report: any, k: numb
         if (v.some((x) => x === 1) && span.contains(v)) found.push(`withheld ${label(c)}`);
       }
     }
-    const atomKey = (p: Person) => `${p.sex}|${p.ethnicity}|${p.disability}|${withinBand ? p.band : ''}`;
+    const atomKey = (p: Person) => [p.sex, p.ethnicity, p.disability, ...[...within].map((w) => subgroupOf(p, w))].join('|');
     const atoms = new Map<string, Person[]>();
     for (const p of members) atoms.set(atomKey(p), [...(atoms.get(atomKey(p)) ?? []), p]);
     for (const [key, list] of atoms) {

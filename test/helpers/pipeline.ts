@@ -1,4 +1,7 @@
 import { Readable } from 'node:stream';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { reportExport, type ReportSettings } from '../../src/pipeline.js';
 import { publish } from '../../src/render/json.js';
 import type { Report } from '../../src/report/model.js';
@@ -29,4 +32,20 @@ export async function reportOfText(text: string, overrides: Partial<ReportSettin
 export async function reportOfFile(file: string, overrides: Partial<ReportSettings> = {}): Promise<{ report: Report; json: PublishedReport }> {
   const { report } = await reportExport(file, settings(overrides), { cwd: process.cwd(), stdin: Readable.from([]) }, 'test');
   return { report, json: publish(report) };
+}
+
+/**
+ * Several exports, one report (METHOD §16): each text written to a file of its name in a new
+ * folder, read in the order given, each file's organisation its name without extension unless
+ * `organisations` says otherwise.
+ */
+export async function reportOfFiles(files: Readonly<Record<string, string>>, overrides: Partial<ReportSettings> = {}): Promise<{ report: Report; json: PublishedReport }> {
+  const dir = mkdtempSync(join(tmpdir(), 'paygap-files-'));
+  try {
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const { report } = await reportExport(Object.keys(files), settings(overrides), { cwd: dir, stdin: Readable.from([]) }, 'test');
+    return { report, json: publish(report) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

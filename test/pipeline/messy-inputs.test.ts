@@ -38,6 +38,8 @@ describe('group codes of any width (METHOD §5.5)', () => {
       grade: new Int32Array(n).fill(-1),
       staffGroups: [],
       grades: [],
+      organisation: new Int32Array(n).fill(-1),
+      organisations: [],
       extra: [],
       birth: new Float64Array(n).fill(Number.NaN),
     };

@@ -65,6 +65,8 @@ describe('the report model and its JSON Schema', () => {
     ['no suppression', [SAMPLE, '--min-group-size', '0', '--within', 'staffGroup']],
     ['another reference group and pay method', [SAMPLE, '--reference', 'sex=Female', '--pay-method', 'annual-salary', '--by', 'sex,disability']],
     ['a file without sex (no GOV.UK figures)', [SAMPLE, '--by', 'ethnicity']],
+    ['several organisations, with --within as well (inputs, two breakdowns)', ['fixtures/organisations/north.csv', 'fixtures/organisations/south.csv', '--within', 'band']],
+    ['an organisation column', ['fixtures/organisations/north.csv', '--map', 'organisation=Trust']],
   ])('describe generated reports: %s', async (_name, args) => {
     expectValid(await reportJson(['--quiet', ...args]));
   });

@@ -29,7 +29,7 @@ export async function columnsCommand(format: 'table' | 'json', io: CliIo): Promi
     style: { head: [], border: [] },
   });
   for (const field of FIELDS) {
-    table.push([field, FIELD_INFO[field].aliases.join(', '), REQUIRED_NOTE[field] ?? 'optional', FIELD_INFO[field].description]);
+    table.push([field, FIELD_INFO[field].aliases.join(', ') || `none: --map ${field}=Header`, REQUIRED_NOTE[field] ?? 'optional', FIELD_INFO[field].description]);
   }
   const notes = [
     'Headers match ignoring case, spaces and punctuation. Use --map field=Header for other names.',

@@ -102,7 +102,8 @@ export async function initCommand(file: string, options: InitOptions, io: CliIo)
     lines.push('Not found (optional unless a run needs them):');
     for (const field of unmapped) {
       const maybe = candidates(field, columns.ignored);
-      lines.push(`  ${field.padEnd(18)}   accepted: ${FIELD_INFO[field].aliases.join(', ')}${maybe.length ? `; perhaps ${maybe.map((h) => `"${tt(h)}"`).join(', ')}?` : ''}`);
+      const accepted = FIELD_INFO[field].aliases.length === 0 ? `read only with --map ${field}=Header` : `accepted: ${FIELD_INFO[field].aliases.join(', ')}`;
+      lines.push(`  ${field.padEnd(18)}   ${accepted}${maybe.length ? `; perhaps ${maybe.map((h) => `"${tt(h)}"`).join(', ')}?` : ''}`);
     }
   }
   if (columns.ignored.length > 0) lines.push(`Ignored columns: ${columns.ignored.map((h) => `"${tt(h)}"`).join(', ')}`);

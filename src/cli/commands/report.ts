@@ -1,7 +1,8 @@
 import { intervalsProgress, progressReporter } from '../progress.js';
 import type { Report } from '../../report/model.js';
 import type { PublishedReport } from '../../report/published.js';
-import { implausibleListing, invalidRowsListing } from '../issues-listing.js';
+import { readingListing } from '../issues-listing.js';
+import { inputFiles } from '../inputs.js';
 import { REFUSAL_NOTES } from '../../report/govuk.js';
 import type { TargetProgress } from '../../report/targets.js';
 import type { TargetInput } from '../../report/trend.js';
@@ -59,28 +60,33 @@ async function render(report: Report, options: ReportOptions, io: CliIo, previou
 }
 
 /** --previous and, with it, the targets' baselines, read (only then are the readers loaded); the output never goes onto any of them. */
-async function savedReports(file: string, options: ReportOptions, io: CliIo): Promise<{ previous?: PublishedReport; targets: readonly TargetInput[] }> {
+async function savedReports(files: readonly string[], options: ReportOptions, io: CliIo): Promise<{ previous?: PublishedReport; targets: readonly TargetInput[] }> {
   if (options.previous === undefined) {
-    await refuseOutputOntoInput(options.output, [file], io);
+    await refuseOutputOntoInput(options.output, files, io);
     return { targets: [] };
   }
   const saved = await import('../saved-reports.js');
   const baselines = options.targets.map((t) => saved.baselinePath(t, options.targetsFrom, io.cwd));
-  await refuseOutputOntoInput(options.output, [file, options.previous, ...baselines], io);
+  await refuseOutputOntoInput(options.output, [...files, options.previous, ...baselines], io);
   const previous = await saved.readReport(options.previous, io);
   return { previous, targets: await saved.readTargets(options.targets, options.targetsFrom, io) };
 }
 
-/** `paygap report <file>`: read, validate, compute every figure, control disclosure, render, write. */
-export async function reportCommand(file: string, options: ReportOptions, io: CliIo): Promise<Report> {
+/**
+ * `paygap report <file>…`: read, validate, compute every figure, control disclosure, render,
+ * write. Several files make one report of several organisations (METHOD §16).
+ */
+export async function reportCommand(files: readonly string[], options: ReportOptions, io: CliIo): Promise<Report> {
   if (options.format === 'xlsx' && io.stdout.isTTY === true && writesToStdout(options.output, io)) {
     throw new UsageError('--format xlsx writes a workbook (binary), not text for a terminal: add --output report.xlsx, or redirect stdout to a file');
   }
+  const { organisations, warnings } = await inputFiles(files, options.labels, options.map, io);
   // Last year's report and the targets' baselines first: a missing or malformed one stops the run before the export is read.
-  const { previous, targets } = await savedReports(file, options, io);
-  const analysed = await analyse(file, options, io, options.quiet ? undefined : progressReporter(io.stderr));
+  const { previous, targets } = await savedReports(files, options, io);
+  if (!options.quiet) for (const w of warnings) await write(io.stderr, `paygap: warning: ${terminalText(w.text)}\n`);
+  const analysed = await analyse(files, { ...options, organisations }, io, options.quiet ? undefined : progressReporter(io.stderr));
   if (!options.quiet) {
-    const listing = invalidRowsListing(analysed.quality) + implausibleListing(analysed.plausibility, options.strict);
+    const listing = readingListing(analysed.inputs, options.strict);
     if (listing) await write(io.stderr, listing);
   }
   // --ci's resampling can take seconds: a bar on a terminal (nothing when stderr is not one).
