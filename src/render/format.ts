@@ -57,3 +57,14 @@ export function disclosureSentence(d: DisclosureControl | null, minGroupSize: nu
     `and ${count(d.cellsWithheld.protectingOthers)} more cell${d.cellsWithheld.protectingOthers === 1 ? '' : 's'} so that no withheld figure can be worked out from the published ones.${rule}`
   );
 }
+
+/**
+ * What a breakdown's subgroups are, for a heading ("Within each pay band"): the built-in
+ * columns in words, any other column (or columns crossed, and organisation) by its own name,
+ * unescaped, for the caller's medium.
+ */
+export function withinLabel(within: string): string {
+  return WITHIN_LABELS[within] ?? within;
+}
+
+const WITHIN_LABELS: Readonly<Record<string, string>> = { staffGroup: 'staff group', grade: 'grade', band: 'pay band', payScheme: 'pay scheme' };

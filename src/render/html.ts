@@ -1,6 +1,6 @@
 import type { Comparison } from '../report/compare.js';
 import type { CharacteristicReport, GovukSubmission, GroupReport, Report } from '../report/model.js';
-import { count, percent } from './format.js';
+import { count, percent, withinLabel } from './format.js';
 import { BOARD_COLUMNS, QUARTER_SHARES, stateOf, valueOf, type Measure } from '../report/measures.js';
 import { formatValue } from './figures.js';
 import { govukNoteText, missingLabel, reasonText } from './reasons.js';
@@ -114,6 +114,19 @@ function viewSection(view: CharacteristicReport, index: number, previous: Compar
   return parts.join('\n');
 }
 
+/**
+ * The breakdowns (METHOD §5.8): each subgroup's figures, as tables. Charts stay with the
+ * headline views: one per subgroup and view would bury them.
+ */
+function breakdownSections(report: Report): string[] {
+  return report.breakdowns.map((b, i) => {
+    const subgroups = b.subgroups.map(
+      (sg) => `<h3>${escape(sg.subgroup)} (${count(sg.fullPayEmployees)} on full pay)</h3>\n${sg.characteristics.map((view) => figuresTable(view)).join('\n')}`,
+    );
+    return `<section class="view" id="within-${i}"><h2>Within each ${escape(withinLabel(b.within))}</h2>\n${subgroups.join('\n')}</section>`;
+  });
+}
+
 function govukSection(s: GovukSubmission): string {
   return (
     '<section class="view" id="govuk"><h2>Figures for the GOV.UK gender pay gap service</h2>' +
@@ -133,8 +146,12 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
       `${count(p.relevantEmployees)} relevant employees, ${count(p.fullPayEmployees)} on full pay · paygap ${escape(report.tool.version)}</p>`,
     ...(report.inputs === undefined ? [] : [`<ul class="meta">${report.inputs.map((i) => `<li>${inputFileText(i, escape)}</li>`).join('')}</ul>`]),
     p.exclusions.length > 0 ? `<ul class="meta">${p.exclusions.map((e) => `<li>${count(e.count)} ${escape(e.reason)}</li>`).join('')}</ul>` : '',
-    `<nav><p class="meta">Contents: ${views.map((v, i) => `<a href="#view-${i}">${escape(v.title)}</a>`).join(' · ')}${report.govukSubmission ? ' · <a href="#govuk">GOV.UK figures</a>' : ''}</p></nav>`,
+    `<nav><p class="meta">Contents: ${[
+      ...views.map((v, i) => `<a href="#view-${i}">${escape(v.title)}</a>`),
+      ...report.breakdowns.map((b, i) => `<a href="#within-${i}">Within each ${escape(withinLabel(b.within))}</a>`),
+    ].join(' · ')}${report.govukSubmission ? ' · <a href="#govuk">GOV.UK figures</a>' : ''}</p></nav>`,
     ...views.map((v, i) => viewSection(v, i, options.previous)),
+    ...breakdownSections(report),
     report.govukSubmission ? govukSection(report.govukSubmission) : '',
     ...report.warnings.map((w) => `<p class="meta">Note: ${escape(w)}</p>`),
     ...(options.sections ?? []),

@@ -1,6 +1,6 @@
 import type { CharacteristicReport, GovukSubmission, GroupReport, Report } from '../report/model.js';
 import { BOARD_COLUMNS, QUARTER_SHARES, stateOf, valueOf, type Measure } from '../report/measures.js';
-import { count, disclosureSentence, percent } from './format.js';
+import { count, disclosureSentence, percent, withinLabel } from './format.js';
 import { viewSentences, type ViewSentences } from './sentences.js';
 import { govukRows } from './govuk-rows.js';
 import { formatValue } from './figures.js';
@@ -106,7 +106,7 @@ export function renderMarkdown(report: Report): string {
   for (const view of report.intersections) viewSection(view, out);
   if (report.govukSubmission) for (const line of govukMarkdown(report.govukSubmission)) out.push(line);
   for (const b of report.breakdowns) {
-    out.push(`### Within each ${{ staffGroup: 'staff group', payScheme: 'pay scheme' }[b.within] ?? md(b.within)}`, '');
+    out.push(`### Within each ${md(withinLabel(b.within))}`, '');
     for (const sg of b.subgroups) {
       out.push(`#### ${md(sg.subgroup)} (${count(sg.fullPayEmployees)} on full pay)`, '');
       for (const view of sg.characteristics) viewSection(view, out, '#####');

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Breakdown, CharacteristicReport, GovukSubmission, GroupReport, Interval, Report } from '../report/model.js';
-import { count, disclosureSentence, people, percent, perPound, perPoundSentence } from './format.js';
+import { count, disclosureSentence, people, percent, perPound, perPoundSentence, withinLabel } from './format.js';
 import { govukRows } from './govuk-rows.js';
 import { TERMINAL_COLUMNS, measure, stateOf, valueOf, type Measure } from '../report/measures.js';
 import { formatValue } from './figures.js';
@@ -214,7 +214,7 @@ const withheldNote = (n: number) => `${n} more cell${n === 1 ? '' : 's'} withhel
  * Views with more groups are in the JSON output.
  */
 function renderBreakdown(b: Breakdown, chalk: ChalkInstance): string {
-  const label = tt({ staffGroup: 'staff group', grade: 'grade', band: 'pay band', payScheme: 'pay scheme' }[b.within] ?? b.within);
+  const label = tt(withinLabel(b.within));
   const lines = [chalk.bold.underline(`Within each ${label}`)];
   const first = b.subgroups[0];
   if (first === undefined) return lines.join('\n');
