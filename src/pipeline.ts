@@ -1,6 +1,7 @@
 import { analyse, requireUsable, type AnalyseOptions, type Analysed, type InputPlace } from './ingest/analyse.js';
 import { buildReport, type ReportInput } from './report/build-report.js';
 import { controlDisclosure } from './disclosure/control.js';
+import { explainGaps } from './report/explain.js';
 import type { Report } from './report/model.js';
 
 /**
@@ -9,7 +10,7 @@ import type { Report } from './report/model.js';
  * through here, so there is one way from an export to a publishable report.
  */
 export type ReportSettings = AnalyseOptions &
-  Pick<ReportInput, 'snapshotDate' | 'minGroupSize' | 'references' | 'intersect' | 'within' | 'paySchemes' | 'ci' | 'settingSources'> & {
+  Pick<ReportInput, 'snapshotDate' | 'minGroupSize' | 'references' | 'intersect' | 'within' | 'explain' | 'paySchemes' | 'ci' | 'settingSources'> & {
     /** Any invalid row stops the run (a DataError) instead of being left out. */
     readonly strict?: boolean | undefined;
   };
@@ -18,7 +19,7 @@ export type ReportSettings = AnalyseOptions &
 export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersion: string): Report {
   const { loaded, units, quality, warnings } = analysed;
   requireUsable(quality, settings.strict === true);
-  const { report, shapes, atoms } = buildReport({
+  const { report, shapes, atoms, explain } = buildReport({
     toolVersion,
     file: loaded.file,
     sha256: loaded.sha256,
@@ -33,6 +34,7 @@ export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersi
     references: settings.references,
     intersect: settings.intersect,
     within: settings.within,
+    explain: settings.explain,
     paySchemes: settings.paySchemes,
     ci: settings.ci,
     columns: loaded.columns.header,
@@ -41,7 +43,8 @@ export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersi
     warnings,
     settingSources: settings.settingSources,
   });
-  return controlDisclosure(report, shapes, atoms);
+  // The decomposition reads only what disclosure control lets the report publish (METHOD §15).
+  return explainGaps(controlDisclosure(report, shapes, atoms), explain);
 }
 
 /** Read an export (a path, or "-" for `place.stdin`) and return its publishable report. */

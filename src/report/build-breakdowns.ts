@@ -13,22 +13,25 @@ import type { ViewDefinition } from './views.js';
 export interface BreakdownsInput {
   readonly plan: Pick<RunPlan, 'classifiers' | 'hasBonusColumn'>;
   readonly within?: string | undefined;
+  readonly explain?: readonly string[] | undefined;
   readonly paySchemes?: PaySchemeMap | undefined;
   readonly minGroupSize: number;
 }
 
-/** The breakdowns of a report, their tables' shapes and subgroup columns for disclosure control. */
+/** The breakdowns of a report, their tables' shapes and subgroup columns for disclosure control, and which one --explain uses. */
 export interface Breakdowns {
   readonly breakdowns: Breakdown[];
   /** [breakdown][subgroup][view] */
   readonly shapes: TableShape[][][];
   /** Each breakdown's subgroup column, for the atoms (METHOD §8.4). */
   readonly subgroupColumns: Map<string, CodeColumn>;
+  readonly explain?: { readonly breakdown: number; readonly columns: readonly string[] } | undefined;
 }
 
 /**
- * The breakdowns asked for (METHOD §5.8): --within's. Each has its own subgroup column in the
- * atoms, so a report could hold more than one.
+ * The breakdowns asked for (METHOD §5.8, §15): --within's, then --explain's cells, unless they
+ * are --within's own. A decomposition is worked out from published figures only, so its cells
+ * are published as a breakdown, through disclosure control like any other.
  */
 export function breakdownsOf(
   input: BreakdownsInput,
@@ -39,7 +42,13 @@ export function breakdownsOf(
   warnings: Warning[],
 ): Breakdowns {
   const asked: (readonly string[])[] = input.within === undefined ? [] : [[input.within]];
-  const out: Breakdowns = { breakdowns: [], shapes: [], subgroupColumns: new Map() };
+  const explain = input.explain;
+  let explained: number | undefined;
+  if (explain !== undefined && explain.length > 0) {
+    explained = asked.findIndex((by) => by.join('\u0000') === explain.join('\u0000'));
+    if (explained === -1) explained = asked.push(explain) - 1;
+  }
+  const out: Breakdowns = { breakdowns: [], shapes: [], subgroupColumns: new Map(), explain: explained === undefined ? undefined : { breakdown: explained, columns: explain ?? [] } };
   asked.forEach((by, b) => {
     const classifiers = by.map((name) => input.plan.classifiers.get(name));
     if (classifiers.some((c) => c === undefined)) throw new Error(`no plan for the column ${by.join(', ')}`);

@@ -49,7 +49,11 @@ export type Reason =
   | { readonly code: 'no-bonus-column' }
   | { readonly code: 'empty-group'; readonly population: PopulationName }
   | { readonly code: 'empty-quarter' }
-  | { readonly code: 'reference-zero' };
+  | { readonly code: 'reference-zero' }
+  /** A decomposition (METHOD §15): no cell has people of both the group and the reference group. */
+  | { readonly code: 'no-common-cell' }
+  /** A decomposition of medians: a median is not a sum of parts (METHOD §15). */
+  | { readonly code: 'not-decomposable' };
 
 export type ReasonCode = Reason['code'];
 
@@ -73,6 +77,8 @@ const STATUS_OF: Readonly<Record<ReasonCode, Exclude<FigureStatus, 'shown'>>> = 
   'empty-group': 'not-applicable',
   'empty-quarter': 'not-applicable',
   'reference-zero': 'not-comparable',
+  'no-common-cell': 'not-comparable',
+  'not-decomposable': 'not-applicable',
 };
 
 export const shown = (value: number): Figure => ({ value });
