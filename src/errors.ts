@@ -62,6 +62,7 @@ export const WARNING_CODES = [
   'equal-weights',
   'no-disclosed-answer',
   'no-effect-without-ci',
+  'sheet-ignored',
   'unmapped-grades',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];

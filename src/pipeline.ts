@@ -10,7 +10,7 @@ import type { Report } from './report/model.js';
  * through here, so there is one way from an export to a publishable report.
  */
 export type ReportSettings = AnalyseOptions &
-  Pick<ReportInput, 'snapshotDate' | 'minGroupSize' | 'references' | 'intersect' | 'within' | 'explain' | 'paySchemes' | 'ci' | 'settingSources'> & {
+  Pick<ReportInput, 'organisationName' | 'snapshotDate' | 'minGroupSize' | 'references' | 'intersect' | 'within' | 'explain' | 'paySchemes' | 'ci' | 'settingSources'> & {
     /** Any invalid row stops the run (a DataError) instead of being left out. */
     readonly strict?: boolean | undefined;
   };
@@ -21,11 +21,13 @@ export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersi
   requireUsable(quality, settings.strict === true);
   const { report, shapes, atoms, explain } = buildReport({
     toolVersion,
+    organisationName: settings.organisationName,
     file: loaded.file,
     sha256: loaded.sha256,
     bytes: loaded.bytes,
     delimiter: loaded.delimiter,
     encoding: loaded.encoding,
+    sheet: loaded.sheet,
     snapshotDate: settings.snapshotDate,
     plan: loaded.plan,
     pay: loaded.pay,

@@ -89,11 +89,20 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   } catch (error) {
     throw new UsageError(`${file} is not valid JSON: ${shortened((error as Error).message, 200)}`);
   }
+  return parseConfig(json, path ?? CONFIG_FILE, file);
+}
+
+/**
+ * Settings in the config file's form (parsed JSON, or an object a program passes to the
+ * library's `analyse`), checked by the same schema: `file` names them in the report,
+ * `shown` in messages. A bad key or value is a usage error naming it.
+ */
+export async function parseConfig(json: unknown, file: string, shown = file): Promise<LoadedConfig> {
   const reserved = prototypeKeys(json);
-  if (reserved.length > 0) throw new UsageError(`${file}:\n  ${reserved.map((at) => `${at}: not a setting paygap knows (a key of this name is never allowed)`).join('\n  ')}`);
+  if (reserved.length > 0) throw new UsageError(`${shown}:\n  ${reserved.map((at) => `${at}: not a setting paygap knows (a key of this name is never allowed)`).join('\n  ')}`);
   const { z: zod } = await import('zod');
   const result = configSchema(zod).safeParse(json);
-  if (!result.success) throw new UsageError(`${file}:\n  ${describe(result.error).join('\n  ')}`);
+  if (!result.success) throw new UsageError(`${shown}:\n  ${describe(result.error).join('\n  ')}`);
   const values = new Map(Object.entries(result.data).filter(([key, value]) => key !== '$schema' && value !== undefined));
-  return { file: path ?? CONFIG_FILE, values };
+  return { file, values };
 }

@@ -10,7 +10,7 @@ export interface CliIo {
 }
 
 /** Write and wait until the stream has taken it (so a closed pipe surfaces as an error here). */
-export function write(stream: Writable, text: string): Promise<void> {
+export function write(stream: Writable, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.write(text, (error) => (error ? reject(error) : resolve()));
   });

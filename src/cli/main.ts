@@ -4,6 +4,7 @@ import { write, type CliIo } from './io.js';
 import { COMMANDS, type CommandName } from './option-table.js';
 import { buildProgram, type Given } from './program.js';
 import { toolVersion } from './version.js';
+import { terminalLines, terminalText } from '../render/terminal-text.js';
 
 /** A closed pipe (`paygap report x.csv | head`): the reader has all it wants; not an error. */
 function isClosedPipe(error: unknown): boolean {
@@ -16,7 +17,7 @@ const RUNNERS: Readonly<Record<CommandName, (args: readonly string[], given: Giv
   async report([file], given, io) {
     const [{ resolveSettings }, { reportOptions }] = await Promise.all([import('./settings.js'), import('./options.js')]);
     const { options, warnings } = reportOptions(await resolveSettings('report', given, io.cwd));
-    if (!options.quiet) for (const warning of warnings) await write(io.stderr, `paygap: warning: ${warning}\n`);
+    if (!options.quiet) for (const warning of warnings) await write(io.stderr, `paygap: warning: ${terminalText(warning)}\n`);
     const { reportCommand } = await import('./commands/report.js');
     await reportCommand(file as string, options, io);
   },
@@ -31,6 +32,16 @@ const RUNNERS: Readonly<Record<CommandName, (args: readonly string[], given: Giv
     const { settings } = await resolveSettings('compare', given, io.cwd);
     await compareCommand(previous as string, current as string, settings, io);
   },
+  async trend([files], given, io) {
+    const [{ resolveSettings, configFileOf }, { trendCommand }] = await Promise.all([import('./settings.js'), import('./commands/trend.js')]);
+    const resolved = await resolveSettings('trend', given, io.cwd);
+    await trendCommand(files as unknown as readonly string[], { ...resolved.settings, targetsFrom: configFileOf(resolved.sources.targets) }, io);
+  },
+  async benchmark([files], given, io) {
+    const [{ resolveSettings }, { benchmarkCommand }] = await Promise.all([import('./settings.js'), import('./commands/benchmark.js')]);
+    const { settings } = await resolveSettings('benchmark', given, io.cwd);
+    await benchmarkCommand(files as unknown as readonly string[], settings, io);
+  },
   async init([file], given, io) {
     const [{ resolveSettings }, { initCommand }] = await Promise.all([import('./settings.js'), import('./commands/init.js')]);
     const { settings } = await resolveSettings('init', given, io.cwd);
@@ -40,6 +51,11 @@ const RUNNERS: Readonly<Record<CommandName, (args: readonly string[], given: Giv
     const [{ resolveSettings }, { columnsCommand }] = await Promise.all([import('./settings.js'), import('./commands/columns.js')]);
     const { settings } = await resolveSettings('columns', given, io.cwd);
     await columnsCommand(settings.format, io);
+  },
+  async schema(_args, given, io) {
+    const [{ resolveSettings }, { schemaCommand }] = await Promise.all([import('./settings.js'), import('./commands/schema.js')]);
+    const { settings } = await resolveSettings('schema', given, io.cwd);
+    await schemaCommand(settings, io);
   },
   async sample(_args, given, io) {
     const [{ resolveSettings }, { sampleCommand }] = await Promise.all([import('./settings.js'), import('./commands/sample.js')]);
@@ -51,6 +67,8 @@ const RUNNERS: Readonly<Record<CommandName, (args: readonly string[], given: Giv
 /**
  * The entry point: argv and I/O in, exit code out. The only place errors become exit codes
  * (METHOD §13.3): 0 success, 1 data problem, 2 usage error; a closed pipe is a quiet 0.
+ * Messages quote headers, values and file names, so they reach stderr through terminalText
+ * (a usage message may have lines of its own: terminalLines keeps those).
  * Commands are imported when run, so `paygap --help` does not load the calculation code.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -89,17 +107,17 @@ function exitCodeFor(error: unknown, io: CliIo, verbose: boolean): number {
     return 2;
   }
   if (error instanceof UsageError) {
-    io.stderr.write(`paygap: ${error.message}\n(run with --help for usage)\n`);
+    io.stderr.write(`paygap: ${terminalLines(error.message)}\n(run with --help for usage)\n`);
     return 2;
   }
   if (error instanceof DataError) {
-    io.stderr.write(`paygap: error: ${error.message}\n`);
-    for (const line of error.details) io.stderr.write(`  ${line}\n`);
+    io.stderr.write(`paygap: error: ${terminalText(error.message)}\n`);
+    for (const line of error.details) io.stderr.write(`  ${terminalText(line)}\n`);
     return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`paygap: unexpected error: ${message}\n`);
-  if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  io.stderr.write(`paygap: unexpected error: ${terminalText(message)}\n`);
+  if (verbose && error instanceof Error && error.stack) io.stderr.write(`${terminalLines(error.stack)}\n`);
   else io.stderr.write('  rerun with --verbose to see where it happened, and please report it\n');
   return 1;
 }

@@ -4,13 +4,15 @@ import { PAY_SCHEMES, type PayScheme } from '../schema/codes/pay-schemes.js';
 import { PAY_METHODS, PAY_PERIOD_DAYS, SALARY_BASES, type PayPeriod } from '../schema/pay.js';
 import { ENCODINGS } from '../io/scan-records.js';
 import type { Field, MappedColumns } from '../schema/fields.js';
-import { COMPARE_FORMATS, FORMATS, REPORT_FORMATS } from './formats.js';
+import { COMPARE_FORMATS, FORMATS, REPORT_FORMATS, TREND_FORMATS } from './formats.js';
+import type { Target } from '../report/targets.js';
 import { CONFIG_FILE } from './config-file.js';
 import * as values from './option-values.js';
+import * as saved from './option-values-saved.js';
 import * as breakdownValues from './breakdown-values.js';
 import type { Reader, Zod } from './option-values.js';
 
-export const COMMANDS = ['report', 'validate', 'compare', 'init', 'columns', 'sample'] as const;
+export const COMMANDS = ['report', 'validate', 'compare', 'trend', 'benchmark', 'init', 'columns', 'sample', 'schema'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /**
@@ -20,11 +22,12 @@ export type CommandName = (typeof COMMANDS)[number];
 export interface OptionSpec<N extends string = string, T = unknown, C extends CommandName = CommandName> {
   /** The setting's name: its key in a command's settings, in `method.settingSources` and, if it has one, in the config file. */
   readonly name: N;
-  readonly flags: string;
+  /** The command-line option; null for a setting only the config file holds (targets). */
+  readonly flags: string | null;
   readonly help: string;
   readonly commands: readonly C[];
-  /** The command line's text (or texts, or flag) → the typed value. */
-  readonly read: Reader<T>;
+  /** The command line's text (or texts, or flag) → the typed value; null with no command-line option. */
+  readonly read: Reader<T> | null;
   readonly choices?: readonly string[];
   /** The value when neither the command line nor the config file gives one. */
   readonly default: T;
@@ -42,6 +45,8 @@ const option = <const N extends string, const T, const C extends CommandName>(sp
 
 /** Commands that read an export. */
 const READING = ['report', 'validate'] as const;
+/** Commands that read saved JSON reports. */
+const SAVED_REPORTS = ['compare', 'trend', 'benchmark'] as const;
 const PAY_PERIODS = Object.keys(PAY_PERIOD_DAYS) as PayPeriod[];
 const PAY_METHOD_CHOICES = ['auto', ...PAY_METHODS] as const;
 
@@ -59,16 +64,16 @@ export const OPTIONS = [
     read: values.choice(SALARY_BASES), choices: SALARY_BASES, default: 'fte', config: (zod) => zod.enum(SALARY_BASES), recorded: true }),
   option({ name: 'snapshotDate', flags: '--snapshot-date <date>', help: 'the snapshot date the export describes, e.g. 2025-03-31 (needed for --age)', commands: READING,
     read: values.snapshotDate.read, default: null, config: values.snapshotDate.config, recorded: true }),
-  option({ name: 'config', flags: '--config <file>', help: 'settings file', commands: READING,
+  option({ name: 'config', flags: '--config <file>', help: 'settings file', commands: [...READING, 'trend'],
     read: values.fileName('--config'), default: undefined, defaultHelp: `${CONFIG_FILE} in the working directory, if there is one`, recorded: false }),
   option({ name: 'map', flags: '--map <field=Header>', help: 'read a field from a column with another name', commands: READING,
     read: values.map.read, default: new Map<Field, MappedColumns>() as ReadonlyMap<Field, MappedColumns>, config: values.map.config, merge: (a, b) => new Map([...a, ...b]), recorded: true }),
   option({ name: 'strict', flags: '--strict', help: 'exit 1 if any row is invalid', commands: READING, read: values.flag, default: false, recorded: false }),
-  option({ name: 'quiet', flags: '--quiet', help: 'no warnings, invalid-row listing or progress on stderr', commands: [...READING, 'compare'],
+  option({ name: 'quiet', flags: '--quiet', help: 'no warnings, invalid-row listing or progress on stderr', commands: [...READING, ...SAVED_REPORTS],
     read: values.flag, default: false, recorded: false }),
   option({ name: 'threads', flags: '--threads <n>', help: 'threads reading the file', commands: READING,
     read: values.wholeNumber(1, 99, 'expected --threads to be a whole number from 1 to 99').read,
-    default: undefined, defaultHelp: '2 for files of 32 MB or more', recorded: false }),
+    default: undefined, defaultHelp: '1', recorded: false }),
   option({ name: 'characteristics', flags: '--characteristic <name=Header>', help: 'another characteristic from any column, e.g. religion="Religious Belief"',
     commands: READING, read: values.characteristics.read, default: [], config: values.characteristics.config, merge: values.characteristics.merge, recorded: true }),
   option({ name: 'undisclosed', flags: '--undisclosed <name=Value|Value>', help: 'values of a --characteristic that mean not disclosed', commands: READING,
@@ -79,19 +84,29 @@ export const OPTIONS = [
     read: values.delimiter.read, default: 'auto', defaultHelp: 'detected from the header', config: values.delimiter.config, recorded: true }),
   option({ name: 'encoding', flags: '--encoding <encoding>', help: 'text encoding (UTF-16 is detected by its byte order mark)', commands: READING,
     read: values.choice(ENCODINGS), choices: ENCODINGS, default: undefined, defaultHelp: 'utf8', config: (zod) => zod.enum(ENCODINGS), recorded: true }),
-  option({ name: 'format', flags: '--format <format>', help: 'output format: tables, JSON, a Markdown board paper, a self-contained HTML page, tidy CSV',
+  option({ name: 'sheet', flags: '--sheet <name>', help: 'the sheet of an Excel workbook (.xlsx) to read', commands: [...READING, 'init'],
+    read: values.sheetName.read, default: undefined, defaultHelp: 'the first sheet', config: values.sheetName.config, recorded: true }),
+  option({ name: 'format', flags: '--format <format>', help: 'output format: tables, JSON, a Markdown board paper, a self-contained HTML page, tidy CSV, an Excel workbook',
     commands: ['report'], read: values.choice(REPORT_FORMATS), choices: REPORT_FORMATS, default: 'table', recorded: false }),
   option({ name: 'format', flags: '--format <format>', help: 'output format', commands: ['validate', 'columns'],
     read: values.choice(FORMATS), choices: FORMATS, default: 'table', recorded: false }),
   option({ name: 'format', flags: '--format <format>', help: 'output format', commands: ['compare'],
     read: values.choice(COMPARE_FORMATS), choices: COMPARE_FORMATS, default: 'table', recorded: false }),
-  option({ name: 'output', flags: '--output <file>', help: 'write to a file (atomically) instead of stdout', commands: [...READING, 'compare'],
+  option({ name: 'format', flags: '--format <format>', help: 'output format: tables, JSON, Markdown, tidy CSV, or an HTML page with charts', commands: ['trend', 'benchmark'],
+    read: values.choice(TREND_FORMATS), choices: TREND_FORMATS, default: 'table', recorded: false }),
+  option({ name: 'output', flags: '--output <file>', help: 'write to a file (atomically) instead of stdout', commands: [...READING, ...SAVED_REPORTS, 'schema'],
     read: values.fileName('--output'), default: undefined, recorded: false }),
   option({ name: 'output', flags: '--output <file>', help: 'where to write the config', commands: ['init'],
     read: values.fileName('--output'), default: undefined, defaultHelp: CONFIG_FILE, recorded: false }),
   option({ name: 'force', flags: '--force', help: 'replace an existing config file', commands: ['init'], read: values.flag, default: false, recorded: false }),
-  option({ name: 'previous', flags: '--previous <report.json>', help: "with --format html: last year's JSON report, for year-on-year charts", commands: ['report'],
+  option({ name: 'previous', flags: '--previous <report.json>', help: "last year's JSON report: year-on-year charts (--format html) and progress on the config's targets", commands: ['report'],
     read: values.fileName('--previous'), default: undefined, recorded: false }),
+  option({ name: 'organisationName', flags: '--organisation-name <name>', help: "the organisation's name, recorded in the report (trend and benchmark show it)", commands: ['report'],
+    ...saved.organisationName, default: undefined, recorded: false }),
+  option({ name: 'targets', flags: null, help: 'improvement-plan targets (config file only)', commands: ['report', 'trend'],
+    read: null, ...saved.targets, default: [] as readonly Target[], recorded: false }),
+  option({ name: 'names', flags: '--name <file=Label>', help: "an organisation's name for one of the reports, e.g. north.json=\"North Trust\"", commands: ['benchmark'],
+    read: saved.names, default: [] as readonly saved.NameSetting[], defaultHelp: "the report's organisation name, else the file name", recorded: false }),
   option({ name: 'minGroupSize', flags: '--min-group-size <k>', help: 'suppress figures for groups with fewer than k people (0: off)', commands: ['report'],
     ...values.wholeNumber(0, Number.MAX_SAFE_INTEGER, 'expected --min-group-size to be a whole number (0 turns suppression off)'), default: 10, recorded: true }),
   option({ name: 'within', flags: '--within <column>', help: `break every figure down by ${WITHIN.join(', ')} or any column of the export (its header)`, commands: ['report'],
@@ -117,6 +132,8 @@ export const OPTIONS = [
     read: values.atLeast('--rows', 1), default: 2000, recorded: false }),
   option({ name: 'seed', flags: '--seed <s>', help: 'random seed: the same rows and seed give the same file', commands: ['sample'],
     read: values.atLeast('--seed', 0), default: 1, recorded: false }),
+  option({ name: 'year', flags: '--year <yyyy>', help: 'snapshot year: ages are counted at it, and gaps narrow a little each year after 2025 (wider before)', commands: ['sample'],
+    read: saved.year, default: undefined, defaultHelp: '2025', recorded: false }),
 ] as const;
 
 type Spec = (typeof OPTIONS)[number];

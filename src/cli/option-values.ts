@@ -81,6 +81,15 @@ export const fileName = (flagName: string): Reader<string> =>
     return value;
   });
 
+/** --sheet: a sheet's name as Excel allows it (1 to 31 characters). */
+export const sheetName = {
+  read: text((value) => {
+    if (value.trim() === '' || value.length > 31) throw new UsageError(`--sheet ${JSON.stringify(value)}: expected the name of a sheet (1 to 31 characters)`);
+    return value;
+  }),
+  config: (zod: Zod) => zod.string().min(1).max(31),
+};
+
 /** --ci: a confidence level from 50 to 99.9. */
 export const ciLevel = {
   read: text((value) => {
@@ -108,7 +117,7 @@ const summable = [...SUMMABLE_FIELDS].join(', ');
 
 /**
  * --map field=Header (repeatable); in the config file, { "field": "Header" }. A summable field
- * (bonusPay) may be given several times, or an array in the config, to sum columns (METHOD §1.10).
+ * (bonusPay) may be given several times, or an array in the config, to sum columns (METHOD §1.11).
  */
 export const map = {
   read: list((entries) => {
@@ -278,3 +287,4 @@ export const atLeast = (flagName: string, min: number): Reader<number> =>
     if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${flagName} ${excerpt(value)}: expected a whole number of at least ${min}`);
     return Number(value);
   });
+

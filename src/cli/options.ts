@@ -13,6 +13,7 @@ import type { SettingSource } from '../report/model.js';
 import { VIEWS } from '../report/views.js';
 import { AGE_BANDS, ageBand } from '../report/extra-views.js';
 import type { Format, ReportFormat } from './formats.js';
+import type { Target } from '../report/targets.js';
 import type { CharacteristicSetting, ReferenceChoice } from './option-values.js';
 import { configFileOf, recordedSources, type Resolved } from './settings.js';
 
@@ -28,13 +29,15 @@ export interface ReadOptions {
   readonly map: ReadonlyMap<Field, MappedColumns>;
   readonly strict: boolean;
   readonly quiet: boolean;
-  /** Reading threads; undefined: 2 for files of 32 MB or more, else 1. */
+  /** Reading threads; undefined: one (src/ingest/analyse.ts, DEFAULT_THREADS). */
   readonly threads?: number | undefined;
   /** --characteristic and --age. */
   readonly extra?: readonly ExtraCharacteristic[] | undefined;
   /** A single character, or 'auto'. */
   readonly delimiter?: string | undefined;
   readonly encoding?: Encoding | undefined;
+  /** --sheet: a workbook's sheet to read; undefined: the first. */
+  readonly sheet?: string | undefined;
   /** The config file an explicit pay method or unit was chosen in (for the plan's reasons). */
   readonly chosenIn?: { readonly payMethod?: string | undefined; readonly unit?: string | undefined } | undefined;
   /** Where each setting that can change a figure came from. */
@@ -43,8 +46,14 @@ export interface ReadOptions {
 
 export interface ReportOptions extends ReadOptions {
   readonly format: ReportFormat;
-  /** --previous: a JSON report to compare with (HTML year-on-year charts). */
+  /** --previous: a JSON report to compare with (HTML year-on-year charts; with targets, their progress). */
   readonly previous?: string | undefined;
+  /** Improvement-plan targets from the config file, shown with --previous (METHOD §11.7). */
+  readonly targets: readonly Target[];
+  /** The config file the targets came from (their baselines are read from its folder). */
+  readonly targetsFrom?: string | undefined;
+  /** --organisation-name: recorded in the report as `organisation`. */
+  readonly organisationName?: string | undefined;
   /** Pairs of views to intersect, as "characteristic/view". */
   readonly intersect: readonly (readonly [string, string])[];
   /** Characteristics named by --intersect (they are read and reported). */
@@ -148,6 +157,7 @@ function readOptions(resolved: Resolved<'report'> | Resolved<'validate'>, extra:
     extra,
     delimiter: s.delimiter,
     encoding: s.encoding,
+    sheet: s.sheet,
     chosenIn: { payMethod: configFileOf(resolved.sources.payMethod), unit: configFileOf(resolved.sources.unit) },
     settingSources: recordedSources(resolved.command, resolved.sources),
   };
@@ -167,7 +177,9 @@ export function validateOptions(resolved: Resolved<'validate'>): ValidateOptions
  */
 export function reportOptions(resolved: Resolved<'report'>): { options: ReportOptions; warnings: string[] } {
   const s = resolved.settings;
-  if (s.previous !== undefined && s.format !== 'html') throw new UsageError('--previous goes with --format html (for compare tables, use paygap compare)');
+  if (s.previous !== undefined && s.format !== 'html' && s.targets.length === 0) {
+    throw new UsageError('--previous goes with --format html, or with targets in the config file (their progress is shown in every format); for compare tables, use paygap compare');
+  }
   if (s.age && s.snapshotDate === null) {
     throw new UsageError('--age needs --snapshot-date: ages are counted at the snapshot date, e.g. --snapshot-date 2025-03-31');
   }
@@ -180,6 +192,9 @@ export function reportOptions(resolved: Resolved<'report'>): { options: ReportOp
     ...readOptions(resolved, extra),
     format: s.format,
     previous: s.previous,
+    targets: s.targets,
+    targetsFrom: configFileOf(resolved.sources.targets),
+    organisationName: s.organisationName,
     intersect: s.intersect,
     intersecting: [...new Set(s.intersect.flat().map((key) => key.split('/')[0] as Characteristic))],
     within: s.within,

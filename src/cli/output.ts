@@ -21,8 +21,11 @@ import { write, type CliIo } from './io.js';
  *   descriptor is opened and written directly.
  * - The input is never written over: commands call `refuseOutputOntoInput` before reading.
  * - A full disk is a data error with a plain message, not an unexpected error.
+ *
+ * The result is text (every format but one) or bytes (an Excel workbook); both take the
+ * same way.
  */
-export async function emit(text: string, output: string | undefined, io: CliIo): Promise<void> {
+export async function emit(text: string | Uint8Array, output: string | undefined, io: CliIo): Promise<void> {
   const path = output === undefined || output === '-' ? '/dev/stdout' : resolve(io.cwd, output);
   const stream = STANDARD[path];
   if (stream === undefined) return writeOutput(path, text, output as string);
@@ -36,7 +39,7 @@ export async function emit(text: string, output: string | undefined, io: CliIo):
 }
 
 /** Write `text` to the file at `path` (absolute) as described above; `shown` names it in messages. */
-async function writeOutput(path: string, text: string, shown: string): Promise<void> {
+async function writeOutput(path: string, text: string | Uint8Array, shown: string): Promise<void> {
   try {
     if (NAMES_AN_OPEN_FILE.test(path)) return await writeDirect(path, text);
     const existing = await stat(path).catch(missing);
@@ -68,6 +71,14 @@ export async function refuseOutputOntoInput(output: string | undefined, inputs: 
         : (await settledPath(outputPath)) === (await settledPath(inputPath));
     if (same) throw new UsageError(`--output ${output} is the input ${input}: paygap never writes over its input; choose another file for the output`);
   }
+}
+
+/**
+ * The result would go to standard output (no --output, `-`, or stdout named as a path).
+ * `paygap report --format xlsx` uses it to refuse writing a workbook's bytes to a terminal.
+ */
+export function writesToStdout(output: string | undefined, io: Pick<CliIo, 'cwd'>): boolean {
+  return output === undefined || output === '-' || STANDARD[resolve(io.cwd, output)] === 'stdout';
 }
 
 const STANDARD: Record<string, 'stdout' | 'stderr'> = {
@@ -114,7 +125,7 @@ const missing = (error: NodeJS.ErrnoException): undefined => {
 };
 
 /** Open and write in place, adding to what is there (so a file reached through /dev/fd/3 opened with `>>` is appended to). */
-async function writeDirect(path: string, text: string): Promise<void> {
+async function writeDirect(path: string, text: string | Uint8Array): Promise<void> {
   const handle = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NOCTTY);
   try {
     await handle.writeFile(text);
@@ -124,7 +135,7 @@ async function writeDirect(path: string, text: string): Promise<void> {
 }
 
 /** A temporary file next to `target`, then a rename over it. */
-async function writeAtomic(target: string, text: string, existing: Stats | undefined): Promise<void> {
+async function writeAtomic(target: string, text: string | Uint8Array, existing: Stats | undefined): Promise<void> {
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(12).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx');
   let closed = false;

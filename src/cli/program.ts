@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CliIo } from './io.js';
+import { terminalLines } from '../render/terminal-text.js';
 import { optionsOf, type CommandName, type OptionSpec } from './option-table.js';
 
 /** What each command is, the arguments it takes and its examples; its options are in option-table.ts. */
@@ -42,6 +43,18 @@ const COMMANDS: readonly CommandInfo[] = [
     examples: ['paygap compare 2024.json 2025.json', 'paygap compare 2024.json 2025.json --format markdown > board-paper.md'],
   },
   {
+    name: 'trend',
+    description: "several years: each figure in two or more JSON reports, in snapshot-date order, and the progress of the config's targets",
+    arguments: [['<reports...>', 'two or more reports (paygap report --format json), in any order']],
+    examples: ['paygap trend 2022.json 2023.json 2024.json 2025.json', 'paygap trend 20??.json --format html --output trend.html'],
+  },
+  {
+    name: 'benchmark',
+    description: "several organisations side by side: each one's figures, system figures where they can be computed exactly, and each against the system",
+    arguments: [['<reports...>', "two or more organisations' reports (paygap report --format json)"]],
+    examples: ['paygap benchmark north.json south.json east.json', 'paygap benchmark a.json b.json --name a.json="North Trust" --format html --output system.html'],
+  },
+  {
     name: 'init',
     description: "propose a paygap.config.json from an export's headers: the mapping found, the fields missing",
     arguments: [['<file>', 'ESR-style CSV export']],
@@ -52,6 +65,12 @@ const COMMANDS: readonly CommandInfo[] = [
     description: 'list the input fields, the headers accepted for each and which are needed',
     arguments: [],
     examples: [],
+  },
+  {
+    name: 'schema',
+    description: 'print the JSON Schema of the JSON report (schemaVersion 1), the contract programs can rely on',
+    arguments: [],
+    examples: ['paygap schema --output paygap-report.schema.json'],
   },
   {
     name: 'sample',
@@ -71,7 +90,7 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
 
 /** "(default: 10)", from the table; nothing for flags and settings without a default. */
 function helpText(spec: OptionSpec): string {
-  const repeatable = spec.read.kind === 'list' ? ' (repeatable)' : '';
+  const repeatable = spec.read?.kind === 'list' ? ' (repeatable)' : '';
   const shown = spec.defaultHelp ?? (typeof spec.default === 'string' || typeof spec.default === 'number' ? String(spec.default) : undefined);
   return `${spec.help}${repeatable}${shown === undefined ? '' : ` (default: ${shown})`}`;
 }
@@ -80,10 +99,10 @@ function helpText(spec: OptionSpec): string {
  * A commander option for a table row. No commander defaults: defaults are applied after the
  * config file (cli/settings.ts), so a config value is not hidden by a default.
  */
-function commanderOption(spec: OptionSpec): Option {
+function commanderOption(spec: OptionSpec & { flags: string }): Option {
   const option = new Option(spec.flags, helpText(spec));
   if (spec.choices !== undefined) option.choices(spec.choices);
-  if (spec.read.kind === 'list') option.argParser(collect);
+  if (spec.read?.kind === 'list') option.argParser(collect);
   return option;
 }
 
@@ -102,7 +121,8 @@ function addCommand(program: Command, info: CommandInfo, run: Run): void {
   /** Commander's attribute name → setting name (`color` ← `--no-color`). */
   const names = new Map<string, string>();
   for (const spec of optionsOf(info.name)) {
-    const option = commanderOption(spec);
+    if (spec.flags === null) continue;
+    const option = commanderOption(spec as OptionSpec & { flags: string });
     names.set(option.attributeName(), spec.name);
     command.addOption(option);
   }
@@ -119,7 +139,8 @@ export function buildProgram(io: CliIo, version: string, run: Run): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      // Commander quotes what was typed (an unknown option, a bad value): shown, never run.
+      writeErr: (text) => io.stderr.write(terminalLines(text)),
     });
   for (const info of COMMANDS) addCommand(program, info, run);
   return program;

@@ -21,3 +21,32 @@ export function progressReporter(stderr: Writable & { isTTY?: boolean }) {
     },
   };
 }
+
+const BAR = 24;
+
+/**
+ * A progress bar for --ci bootstrap intervals on stderr, only when stderr is a terminal
+ * (callers leave it out under --quiet). Intervals are worked out view by view (sex, each
+ * ethnicity view, disability), each reporting its resamples done; the bar shows the current
+ * view's. Like the reading progress it stays silent for the first second.
+ */
+export function intervalsProgress(stderr: Writable & { isTTY?: boolean }) {
+  if (stderr.isTTY !== true) return undefined;
+  const started = Date.now();
+  let shown = false;
+  let view = 0;
+  let last = Number.POSITIVE_INFINITY;
+  return {
+    update(done: number, total: number): void {
+      if (done < last) view++;
+      last = done;
+      if (Date.now() - started < 1000) return;
+      shown = true;
+      const filled = Math.round((done / total) * BAR);
+      stderr.write(`\rpaygap: confidence intervals, view ${view}: [${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${Math.floor((done / total) * 100)}%`);
+    },
+    done(): void {
+      if (shown) stderr.write('\r\x1b[K');
+    },
+  };
+}

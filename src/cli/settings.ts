@@ -18,7 +18,7 @@ function readCommandLine(specs: readonly OptionSpec[], given: Given): Map<string
   const problems: string[] = [];
   for (const spec of specs) {
     const raw = given[spec.name];
-    if (raw === undefined) continue;
+    if (raw === undefined || spec.read === null) continue;
     try {
       if (spec.read.kind === 'text') values.set(spec.name, spec.read.parse(raw as string));
       else if (spec.read.kind === 'list') values.set(spec.name, spec.read.parse(raw as readonly string[]));
@@ -57,9 +57,14 @@ export async function resolveSettings<C extends CommandName>(command: C, given: 
     const { loadConfig } = await import('./config.js');
     config = await loadConfig(fromCommandLine.get('config') as string | undefined, cwd);
   }
+  return settleSettings(command, fromCommandLine, config);
+}
+
+/** Every setting of a command from the command line's typed values, a config and the defaults. */
+export function settleSettings<C extends CommandName>(command: C, fromCommandLine: ReadonlyMap<string, unknown>, config: LoadedConfig | undefined): Resolved<C> {
   const settings: Record<string, unknown> = {};
   const sources: Record<string, SettingSource> = {};
-  for (const spec of specs) [settings[spec.name], sources[spec.name]] = settle(spec, fromCommandLine, config);
+  for (const spec of optionsOf(command)) [settings[spec.name], sources[spec.name]] = settle(spec, fromCommandLine, config);
   return { command, settings: settings as Settings<C>, sources };
 }
 

@@ -1,7 +1,8 @@
-import { DataError, warning, type Warning } from '../errors.js';
-import { availableParallelism } from 'node:os';
+import { DataError, excerpt, warning, type Warning } from '../errors.js';
 import { resolve } from 'node:path';
-import { inspectInput, openInput } from '../io/source.js';
+import { readFile } from 'node:fs/promises';
+import { inspectInput, openInput, peekStream, readAll, readHead } from '../io/source.js';
+import { isOleFile, isZip, oldExcelFile } from '../io/workbook.js';
 import { loadInput, type Loaded } from './load.js';
 import { buildUnits } from './build-units.js';
 import type { UnitsResult } from './units.js';
@@ -12,6 +13,7 @@ import type { Readable } from 'node:stream';
 import type { LoadOptions } from './load.js';
 import { checkPlausibility, plausibilityWarnings, rowIssues, type Plausibility } from './plausibility.js';
 import { FIELD_INFO } from '../schema/fields.js';
+import { rowWord } from './row-place.js';
 
 export interface Analysed {
   /** The load without its assignment columns, which are dropped once units are formed. */
@@ -28,17 +30,28 @@ export interface Analysed {
 export interface InputPlace {
   readonly cwd: string;
   readonly stdin: Readable;
+  /** How "-" is named in the report (a library caller's own name for its text); default "-". */
+  readonly name?: string | undefined;
 }
 
 export interface AnalyseOptions extends LoadOptions {
-  /** Reading threads; undefined: 2 for files of 32 MB or more, else 1. */
+  /** Reading threads; undefined: DEFAULT_THREADS. */
   readonly threads?: number | undefined;
   /** --strict: implausible values (METHOD §2.7) make their rows invalid, as well as being listed. */
   readonly strict?: boolean | undefined;
+  /** --sheet: a workbook's sheet to read; undefined: the first. */
+  readonly sheet?: string | undefined;
 }
 
-/** Files at least this large are read on several threads. */
-const PARALLEL_BYTES = 32 << 20;
+/**
+ * Reading threads when --threads is not given: one, at every size, by measurement (README,
+ * Performance; `BENCH_THREADS=25000,250000,1000000,2000000 npm run bench`). On the 2-core
+ * machine two threads took 1.19-1.59 times as long as one at 25,000 to 2,000,000 rows and
+ * used up to 115 MB more memory. Per-thread CPU profiles say why more cores would be needed:
+ * the parallel reader's main thread (reading, hashing, cutting, joining the parts, then
+ * forming people) is busier than a whole one-thread run, alongside its two workers.
+ */
+const DEFAULT_THREADS = 1;
 
 /**
  * Read, validate and form units: everything before the figures. Shared by `report` and
@@ -48,16 +61,7 @@ export async function analyse(file: string, options: AnalyseOptions, io: InputPl
   const loadOptions = { ...options, onProgress: progress?.update };
   let loaded: Loaded;
   try {
-    const size = file === '-' ? 0 : await inspectInput(file, io.cwd);
-    const threads = options.threads ?? (size >= PARALLEL_BYTES ? Math.min(2, availableParallelism()) : 1);
-    if (file !== '-' && threads > 1) {
-      // Loaded only when needed: it starts worker threads.
-      const { loadFileParallel } = await import('./load-parallel.js');
-      loaded = await loadFileParallel(resolve(io.cwd, file), loadOptions, threads, undefined, file);
-    } else {
-      const source = await openInput(file, io.stdin, io.cwd);
-      loaded = await loadInput(source.name, source.stream, loadOptions);
-    }
+    loaded = await load(file, loadOptions, io);
   } finally {
     progress?.done();
   }
@@ -101,6 +105,44 @@ function equalWeightsWarning(units: UnitsResult, loaded: Omit<Loaded, 'assignmen
 }
 
 /**
+ * Read an export: a workbook (told by its first bytes, whatever its name) or CSV, on one
+ * thread or, with --threads, several. Workbook code (and exceljs) is loaded only for a
+ * workbook. Stdin, FIFOs and devices are peeked at, never read twice.
+ */
+async function load(file: string, options: AnalyseOptions & LoadOptions, io: InputPlace): Promise<Loaded> {
+  const size = file === '-' ? 0 : await inspectInput(file, io.cwd);
+  const name = file === '-' ? (io.name ?? '-') : file;
+  if (size > 0) {
+    const head = await readHead(file, io.cwd);
+    if (isZip(head)) return loadWorkbookBytes(name, await readFile(resolve(io.cwd, file)), options);
+    if (isOleFile(head)) throw oldExcelFile(file);
+    const threads = options.threads ?? DEFAULT_THREADS;
+    if (threads > 1) {
+      // Loaded only when needed: it starts worker threads.
+      const { loadFileParallel } = await import('./load-parallel.js');
+      return noSheet(await loadFileParallel(resolve(io.cwd, file), options, threads, undefined, file), options);
+    }
+  }
+  const source = await openInput(file, io.stdin, io.cwd);
+  const { head, stream } = await peekStream(source.stream);
+  if (isZip(head)) return loadWorkbookBytes(name, await readAll(stream), options);
+  if (isOleFile(head)) throw oldExcelFile(name === '-' ? 'stdin' : name);
+  return noSheet(await loadInput(name, stream, options), options);
+}
+
+async function loadWorkbookBytes(name: string, bytes: Buffer, options: AnalyseOptions & LoadOptions): Promise<Loaded> {
+  const { loadWorkbook } = await import('./load-workbook.js');
+  return loadWorkbook(name, bytes, options);
+}
+
+/** A CSV export read with --sheet: said, as the option has no effect. */
+function noSheet(loaded: Loaded, options: AnalyseOptions): Loaded {
+  if (options.sheet === undefined) return loaded;
+  const said = warning('sheet-ignored', `sheet ${excerpt(options.sheet)} was asked for, but ${loaded.file === '-' ? 'stdin' : excerpt(loaded.file)} is CSV, not a workbook: --sheet has no effect`);
+  return { ...loaded, plan: { ...loaded.plan, warnings: [...loaded.plan.warnings, said] } };
+}
+
+/**
  * The same assignment number on a later line (METHOD §3.5): the later rows are invalid, and
  * like any invalid row they take their person with them (METHOD §3.4), whether the row is
  * an exact copy or another employee's row carrying a repeated number. Returns the rows.
@@ -109,14 +151,15 @@ function markRepeatedAssignments(loaded: Loaded): Set<number> {
   const a = loaded.assignments;
   const duplicates = findDuplicateAssignments(a);
   const column = loaded.columns.header.get('assignmentNumber') ?? 'assignmentNumber';
+  const row = rowWord(loaded.quality.places);
   for (const d of duplicates) {
     loaded.quality.invalid([
       {
         line: a.line[d.row]!,
         column,
         value: assignmentText(a.assignmentNames, a.assignment[d.row]!),
-        message: `the same assignment number is on line ${d.firstLine}`,
-        reason: 'the same assignment number is on an earlier line',
+        message: `the same assignment number is on ${row} ${d.firstLine}`,
+        reason: `the same assignment number is on an earlier ${row}`,
       },
     ]);
     const employee = employeeName(a.employeeNames, a.employee[d.row]!);

@@ -24,8 +24,11 @@ export interface Loaded {
   readonly file: string;
   readonly sha256: string;
   readonly bytes: number;
+  /** The field delimiter read; '' for a workbook. */
   readonly delimiter: string;
   readonly encoding: Encoding;
+  /** A workbook's sheet read, and the row its header was found on; undefined for CSV. */
+  readonly sheet?: { readonly name: string; readonly headerRow: number } | undefined;
   readonly columns: ColumnMap;
   readonly plan: RunPlan;
   readonly pay: PayConfig;

@@ -59,7 +59,7 @@ export interface RunPlan {
   readonly fields: readonly Field[];
   readonly hasFullPayColumn: boolean;
   readonly hasBonusColumn: boolean;
-  /** The columns bonus pay is read from: one, or several summed per row (METHOD §1.10); none without a bonus column. */
+  /** The columns bonus pay is read from: one, or several summed per row (METHOD §1.11); none without a bonus column. */
   readonly bonusColumns: readonly string[];
   readonly warnings: readonly Warning[];
 }

@@ -1,4 +1,5 @@
 import type { RowIssue } from './validate-row.js';
+import { LINES, type RowPlaces } from './row-place.js';
 
 /** How many invalid rows are kept in full for the stderr listing; the rest are counted. */
 export const ISSUES_SHOWN = 20;
@@ -26,6 +27,8 @@ export interface DataQuality {
   readonly invalidByReason: readonly ReasonCount[];
   /** Characteristic values paygap did not recognise and read as Unknown / Not recorded. */
   readonly unrecognised: readonly UnrecognisedValue[];
+  /** What the issues' line numbers count: lines of a CSV file, or rows of a sheet. */
+  readonly places: RowPlaces;
 }
 
 /** A collector's state as plain data, to send from a worker thread and merge. */
@@ -49,6 +52,8 @@ export class QualityCollector {
   private readonly unknown = new Map<string, { field: UnrecognisedValue['field']; value: string; count: number }>();
   /** Employee numbers on invalid rows: their other rows cannot make a whole person. */
   readonly invalidEmployees = new Set<string>();
+
+  constructor(readonly places: RowPlaces = LINES) {}
 
   invalid(issues: readonly RowIssue[]): void {
     this.rowsInvalid++;
@@ -110,6 +115,7 @@ export class QualityCollector {
       issueCount: this.issueCount,
       invalidByReason: byCount([...this.reasons].map(([reason, count]) => ({ reason, count }))),
       unrecognised: byCount([...this.unknown.values()].map((u) => ({ ...u }))),
+      places: this.places,
     };
   }
 }

@@ -8,6 +8,7 @@ import { AssignmentBuilder } from './assignments.js';
 import type { PayConfig } from '../schema/pay.js';
 import type { RecordSink } from '../io/scan-records.js';
 import { cellText } from '../io/cell-text.js';
+import { LINES, type RowPlaces } from './row-place.js';
 
 /**
  * What happens to each record once the header is known: validate it, then either add it to
@@ -16,14 +17,15 @@ import { cellText } from '../io/cell-text.js';
  */
 export class RowConsumer implements Omit<RecordSink, 'header'> {
   readonly builder = new AssignmentBuilder();
-  readonly quality = new QualityCollector();
+  readonly quality: QualityCollector;
   readonly validator: RowValidator;
   /** The characteristics this run reads, with their columns (for listing unrecognised values). */
   private readonly characteristicColumns: (readonly [Characteristic, number])[];
   private readonly employeeColumn: number;
   private readonly readsExtra: boolean;
 
-  constructor(columns: ColumnMap, plan: RunPlan, pay: PayConfig) {
+  constructor(columns: ColumnMap, plan: RunPlan, pay: PayConfig, places: RowPlaces = LINES) {
+    this.quality = new QualityCollector(places);
     this.validator = new RowValidator(columns, plan.requirements, pay, plan.fields, plan.textColumns);
     this.readsExtra = plan.textColumns.length > 0;
     const at = (f: Field) => (plan.fields.includes(f) ? (columns.index.get(f) ?? -1) : -1);

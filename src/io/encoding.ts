@@ -78,7 +78,7 @@ export function byteOrderMark(head: Buffer, transcoder: TextDecoder | undefined)
 export function notText(): DataError {
   return new DataError('the file has NUL bytes, so it is not a CSV text file', [
     'if it is a CSV saved as UTF-16 without a byte order mark, rerun with --encoding utf16le',
-    'if it is a spreadsheet (.xlsx), save it as "CSV UTF-8" first',
+    'if it is a spreadsheet, save it as "Excel Workbook (.xlsx)" (which paygap reads) or as "CSV UTF-8"',
   ]);
 }
 

@@ -1,6 +1,7 @@
-import Table from 'cli-table3';
 import type { Comparison, FigureChange } from '../report/compare.js';
 import { money, percent } from './format.js';
+import { textTable } from './text-table.js';
+import { terminalText as tt } from './terminal-text.js';
 
 /** Pay, and differences in pounds. */
 const inPounds = (f: FigureChange): boolean => f.unit !== 'percent';
@@ -21,29 +22,30 @@ export function valueText(f: FigureChange, value: number | null): string {
   return inPounds(f) ? money(value) : percent(value);
 }
 
-/** `paygap compare` for people: per view, each group's figures then, now and the change. */
+/**
+ * `paygap compare` for people: per view, each group's figures then, now and the change. Both
+ * reports are inputs, so every text read from them goes through terminalText.
+ */
 export function renderCompareTable(comparison: Comparison): string {
   const out = [
-    `Year on year: ${comparison.previous.file} (${comparison.previous.snapshotDate ?? 'no snapshot date'}) → ` +
-      `${comparison.current.file} (${comparison.current.snapshotDate ?? 'no snapshot date'})`,
+    tt(
+      `Year on year: ${comparison.previous.file} (${comparison.previous.snapshotDate ?? 'no snapshot date'}) → ` +
+        `${comparison.current.file} (${comparison.current.snapshotDate ?? 'no snapshot date'})`,
+    ),
     'Gaps: positive means the group is paid less than the reference group; "narrowed" means closer to 0.',
   ];
-  for (const w of comparison.warnings) out.push(`Warning: ${w}`);
+  for (const w of comparison.warnings) out.push(`Warning: ${tt(w)}`);
   for (const view of comparison.characteristics) {
-    const table = new Table({
-      head: ['Group', 'Figure', 'Then', 'Now', 'Change', 'Direction'],
-      colWidths: [22, 30, 9, 9, 11, 14],
-      wordWrap: true,
-      style: { head: [], border: [], compact: true },
-    });
+    const rows: string[][] = [];
     for (const g of view.groups) {
       for (const f of g.figures) {
         if (f.previous === null && f.current === null) continue;
         if (f.figure.endsWith('HourlyPay')) continue;
-        table.push([g.group, f.label, valueText(f, f.previous), valueText(f, f.current), changeText(f), f.direction ?? '']);
+        rows.push([tt(g.group), f.label, valueText(f, f.previous), valueText(f, f.current), changeText(f), f.direction ?? '']);
       }
     }
-    out.push('', `${view.title} (reference: ${view.referenceGroup})`, table.toString());
+    const table = textTable({ head: ['Group', 'Figure', 'Then', 'Now', 'Change', 'Direction'], widths: [22, 30, 9, 9, 11, 14], wrap: true }, rows);
+    out.push('', tt(`${view.title} (reference: ${view.referenceGroup})`), table);
   }
   return `${out.join('\n')}\n`;
 }

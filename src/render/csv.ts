@@ -1,48 +1,61 @@
 import type { CharacteristicReport, Report } from '../report/model.js';
 import { MEASURES, stateOf, valueOf } from '../report/measures.js';
 import { reasonText } from './reasons.js';
+import { Lines } from './lines.js';
 
 /**
  * `--format csv`: tidy long format, one row per section, subgroup, characteristic, view,
  * group and measure, for spreadsheets and BI tools. Columns and row order are stable.
  * Numbers are unrounded and plain (a negative gap stays a number); text cells that a
  * spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) are
- * prefixed with an apostrophe.
+ * prefixed with an apostrophe, and so is text already starting with one (see safeText).
  */
 export const CSV_COLUMNS = ['section', 'subgroup', 'characteristic', 'view', 'group', 'reference_group', 'measure', 'value', 'unit', 'population', 'status', 'reason', 'reason_code'];
 
-type Row = [string, string, string, string, string, string, string, number | null, string, string, string, string, string];
-
-function viewRows(section: string, subgroup: string, view: CharacteristicReport, rows: Row[]): void {
+/** A view's lines: the group's columns are escaped once, then a line per measure. */
+function viewLines(section: string, subgroup: string, view: CharacteristicReport, lines: Lines): void {
+  const where = [section, subgroup, view.characteristic, view.view].map(csvCell).join(',');
+  const reference = csvCell(view.referenceGroup);
   for (const g of view.groups) {
+    const head = `${where},${csvCell(g.group)},${reference}`;
     for (const m of MEASURES) {
       const value = valueOf(g, m);
       const state = value === null ? stateOf(g, m) : undefined;
       const status = value !== null ? 'shown' : (state?.status ?? 'not-applicable');
       const reason = state === undefined ? '' : reasonText(state);
-      rows.push([section, subgroup, view.characteristic, view.view, g.group, view.referenceGroup, m.id, value, m.unit, m.population, status, reason, state?.reason.code ?? '']);
+      lines.push(`${head},${m.id},${csvCell(value)},${csvCell(m.unit)},${m.population},${status},${csvCell(reason)},${state?.reason.code ?? ''}`);
     }
   }
 }
 
-/** Text a spreadsheet could run as a formula is prefixed with an apostrophe (OWASP CSV injection). */
+/**
+ * Text a spreadsheet could run as a formula is prefixed with an apostrophe (OWASP CSV
+ * injection). Text that already starts with an apostrophe gets one more, so two different
+ * values never look the same: "=1" is written '=1 and "'=1" is written ''=1 (take one
+ * apostrophe off to get the value back).
+ */
 export function safeText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[=+\-@\t\r']/.test(text) ? `'${text}` : text;
 }
 
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   const text = safeText(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** One line per section, subgroup, view, group and measure: linear in the groups. */
 export function renderCsv(report: Report): string {
-  const rows: Row[] = [];
-  for (const view of report.characteristics) viewRows('headline', '', view, rows);
-  for (const view of report.intersections) viewRows('intersection', '', view, rows);
+  const lines = new Lines('\r\n');
+  lines.push(CSV_COLUMNS.join(','));
+  for (const view of report.characteristics) viewLines('headline', '', view, lines);
+  for (const view of report.intersections) viewLines('intersection', '', view, lines);
   for (const b of report.breakdowns) {
-    for (const sg of b.subgroups) for (const view of sg.characteristics) viewRows(`within ${b.within}`, sg.subgroup, view, rows);
+    for (const sg of b.subgroups) for (const view of sg.characteristics) viewLines(`within ${b.within}`, sg.subgroup, view, lines);
   }
-  return [CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return lines.text();
 }
+
+/** CSV rows with CRLF line ends, as the report's CSV (trend, benchmark and targets use it too). */
+export const csvLines = (rows: readonly (readonly (string | number | null)[])[]): string => rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

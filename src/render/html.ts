@@ -4,19 +4,25 @@ import { count, percent } from './format.js';
 import { BOARD_COLUMNS, QUARTER_SHARES, stateOf, valueOf, type Measure } from '../report/measures.js';
 import { formatValue } from './figures.js';
 import { govukNoteText, missingLabel, reasonText } from './reasons.js';
-import { bonusSentence, gapSentence, quarterSentence } from './sentences.js';
+import { viewSentences } from './sentences.js';
 import { methodParagraph } from './markdown.js';
-import { escape, gapsChart, quartersChart, yearOnYearChart } from './svg.js';
+import { escape, gapsChart, MAX_CHART_GROUPS, yearOnYearChart } from './svg.js';
+import { quartersChart } from './svg-quarters.js';
 import { govukRows } from './govuk-rows.js';
+import { contentSecurityPolicy } from './csp.js';
 
 /**
  * `--format html`: one self-contained page (no scripts, fonts or files from elsewhere) with
  * inline SVG charts, each with a text alternative and its table beside it, readable on screen
- * and when printed to PDF. With `--previous`, a year-on-year chart per view.
+ * and when printed to PDF. With `--previous`, a year-on-year chart per view. Every text from
+ * the data is escaped, and a Content-Security-Policy lets the page run no script and load
+ * nothing at all: a second line of defence should an escape ever be missed.
  */
 export interface HtmlOptions {
   /** Comparison with a previous report (--previous), for the year-on-year charts. */
   readonly previous?: Comparison | undefined;
+  /** Sections rendered elsewhere (HTML), put before the Method: the targets' progress with --previous. */
+  readonly sections?: readonly string[] | undefined;
 }
 
 const STYLE = `
@@ -28,7 +34,7 @@ table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .9rem; }
 th, td { border: 1px solid #c8c8c8; padding: .25rem .5rem; text-align: right; } th:first-child, td:first-child { text-align: left; }
 thead th { background: #eef3f8; }
 .meta { color: #444; font-size: .92rem; } .note { fill: #555; font-size: 11px; } .label { font-size: 12px; fill: #1b1b1b; }
-.legend, .value { font-size: 11px; fill: #1b1b1b; } .chart { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
+.legend, .value { font-size: 11px; fill: #1b1b1b; } ul.sentences { padding-left: 1.2rem; } ul.sentences li { margin: .15rem 0; } .chart { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
 .withheld { color: #666; font-style: italic; }
 section.view { break-inside: avoid-page; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .chart, table { break-inside: avoid; } a { color: inherit; } }
@@ -63,28 +69,45 @@ function quartersTable(view: CharacteristicReport): string {
   );
 }
 
+/** The sentences: one paragraph for a two-group view; lists, largest gap first, for more groups. */
+function sentencesHtml(view: CharacteristicReport): string {
+  const layout = viewSentences(view);
+  if (layout === undefined) return '';
+  if (layout.layout === 'paragraph') return `<p>${escape(layout.sentences.join(' '))}</p>`;
+  return layout.lists.map((list) => `<p>${escape(list.heading)}</p><ul class="sentences">${list.sentences.map((s) => `<li>${escape(s)}</li>`).join('')}</ul>`).join('\n');
+}
+
+function charts(view: CharacteristicReport, index: number): { gaps: string; quarters: string } {
+  if (view.groups.length > MAX_CHART_GROUPS) {
+    const note = `<p class="meta">${count(view.groups.length)} groups are too many to chart; the table below has every figure.</p>`;
+    return { gaps: note, quarters: note };
+  }
+  return {
+    gaps: gapsChart(view, `gaps-${index}`) ?? '<p class="meta">No gap to chart (withheld or no comparison group).</p>',
+    quarters: quartersChart(view, `quarters-${index}`),
+  };
+}
+
 function viewSection(view: CharacteristicReport, index: number, previous: Comparison | undefined): string {
-  const compared = view.groups.filter((g) => !g.reference && g.comparable);
-  const sentences = compared.flatMap((g) => [gapSentence(view, g, 'median'), gapSentence(view, g, 'mean')]).filter((x): x is string => x !== undefined);
-  if (compared.length === 1) sentences.push(...[bonusSentence(view, compared[0]!), quarterSentence(compared[0]!)].filter((x): x is string => x !== undefined));
   const d = view.disclosure;
+  const chart = charts(view, index);
   const parts = [
     `<section class="view" id="view-${index}"><h2>${escape(view.title)}</h2>`,
-    sentences.length > 0 ? `<p>${escape(sentences.join(' '))}</p>` : '',
+    sentencesHtml(view),
     `<p class="meta">Reference group: ${escape(view.referenceGroup)}. Disclosure: ${d.ratePercent === null ? 'n/a' : percent(d.ratePercent)} (${count(d.disclosed)} of ${count(d.disclosed + d.notDisclosed)}).` +
       view.excluded.map((e) => ` Not in this view: ${count(e.relevant)} with ${escape(e.reason)}.`).join('') +
       '</p>',
     '<h3>Pay gaps</h3>',
-    gapsChart(view, `gaps-${index}`) ?? '<p class="meta">No gap to chart (withheld or no comparison group).</p>',
+    chart.gaps,
     figuresTable(view),
     '<h3>Pay quarters</h3>',
-    quartersChart(view, `quarters-${index}`),
+    chart.quarters,
     quartersTable(view),
   ];
   const then = previous?.characteristics.find((c) => c.characteristic === view.characteristic && c.view === view.view);
-  if (then !== undefined) {
-    const chart = yearOnYearChart(then, `years-${index}`);
-    if (chart) parts.push(`<h3>Year on year (median gap)</h3>${chart}`);
+  if (then !== undefined && then.groups.length <= MAX_CHART_GROUPS) {
+    const years = yearOnYearChart(then, `years-${index}`);
+    if (years) parts.push(`<h3>Year on year (median gap)</h3>${years}`);
   }
   parts.push('</section>');
   return parts.join('\n');
@@ -94,7 +117,7 @@ function govukSection(s: GovukSubmission): string {
   return (
     '<section class="view" id="govuk"><h2>Figures for the GOV.UK gender pay gap service</h2>' +
     `<table><thead><tr><th scope="col">Figure</th><th scope="col">Value</th></tr></thead><tbody>${govukRows(s)
-      .map(([k, val]) => `<tr><th scope="row">${k}</th><td>${val}</td></tr>`)
+      .map(([k, val]) => `<tr><th scope="row">${escape(k)}</th><td>${escape(val)}</td></tr>`)
       .join('')}</tbody></table>${s.notes.map((n) => `<p class="meta">${escape(govukNoteText(n))}.</p>`).join('')}</section>`
   );
 }
@@ -112,7 +135,11 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     ...views.map((v, i) => viewSection(v, i, options.previous)),
     report.govukSubmission ? govukSection(report.govukSubmission) : '',
     ...report.warnings.map((w) => `<p class="meta">Note: ${escape(w)}</p>`),
+    ...(options.sections ?? []),
     `<section class="view"><h2>Method</h2><p>${escape(methodParagraph(report))}</p></section>`,
   ];
-  return `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escape(title)}</title>\n<style>${STYLE}</style></head>\n<body>\n${body.join('\n')}\n</body></html>\n`;
+  return (
+    `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${escape(contentSecurityPolicy(STYLE))}">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escape(title)}</title>\n<style>${STYLE}</style></head>\n<body>\n${body.join('\n')}\n</body></html>\n`
+  );
 }

@@ -13,19 +13,22 @@ import type {
 import type { Decomposition } from '../report/decomposition.js';
 import { FIGURE_KEYS, isProtected, type FigureState } from '../report/status.js';
 import { govukNoteText, reasonText } from './reasons.js';
+import { jsonText } from './json-text.js';
 
 /**
  * `--format json`: exactly one JSON document, numbers unrounded (METHOD §13.1). Each group's
  * statuses are published as codes and as words; keys are listed in the catalogue's order.
+ * Text that a terminal would act on is written as \u escapes (jsonText): the same values.
  */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(publish(report), null, 2)}\n`;
+  return jsonText(publish(report));
 }
 
 export function publish(report: Report): PublishedReport {
   return {
     schemaVersion: report.schemaVersion,
     tool: report.tool,
+    organisation: report.organisation,
     input: report.input,
     snapshotDate: report.snapshotDate,
     method: report.method,

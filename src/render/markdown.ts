@@ -1,42 +1,52 @@
 import type { CharacteristicReport, GovukSubmission, GroupReport, Report } from '../report/model.js';
 import { BOARD_COLUMNS, QUARTER_SHARES, stateOf, valueOf, type Measure } from '../report/measures.js';
 import { count, disclosureSentence, percent } from './format.js';
-import { bonusSentence, gapSentence, quarterSentence } from './sentences.js';
+import { viewSentences, type ViewSentences } from './sentences.js';
 import { govukRows } from './govuk-rows.js';
 import { formatValue } from './figures.js';
 import { govukNoteText, missingLabel } from './reasons.js';
+import { markdownText as md } from './markdown-text.js';
 
 /**
- * `--format markdown`: a board-paper section per characteristic view, paste-ready into Word
- * or a wiki: sentences from the numbers, the figures in tables, quarter composition,
- * disclosure, exclusions and a Method paragraph.
+ * `--format markdown`: a board-paper section per characteristic view, for a wiki or any
+ * Markdown editor: sentences from the numbers, the figures in tables, quarter composition,
+ * disclosure, exclusions and a Method paragraph. Every text from the data (groups, titles,
+ * file names, reasons, warnings) goes through markdownText, so it reads as itself and never
+ * becomes markup. Lines are pushed onto one array, so a view of 100,000 groups is written in
+ * linear time.
  */
-const cell = (text: string) => text.replaceAll('|', '\\|');
 
 function figure(g: GroupReport, m: Measure): string {
   const value = valueOf(g, m);
   return value !== null ? formatValue(m, value) : missingLabel(stateOf(g, m));
 }
 
-function viewSection(view: CharacteristicReport, level = '###'): string[] {
-  const out = [`${level} ${view.title}`, ''];
-  const compared = view.groups.filter((g) => !g.reference && g.comparable);
-  const sentences = compared.flatMap((g) => [gapSentence(view, g, 'median'), gapSentence(view, g, 'mean')]).filter((x): x is string => x !== undefined);
-  if (compared.length === 1) {
-    const g = compared[0] as GroupReport;
-    const more = [bonusSentence(view, g), quarterSentence(g)].filter((x): x is string => x !== undefined);
-    sentences.push(...more);
+/** The sentences: one paragraph for a two-group view; lists, largest gap first, for more groups. */
+function sentenceLines(layout: ViewSentences | undefined, out: string[]): void {
+  if (layout === undefined) return;
+  if (layout.layout === 'paragraph') {
+    out.push(layout.sentences.map(md).join(' '), '');
+    return;
   }
-  if (sentences.length > 0) out.push(sentences.join(' '), '');
+  for (const list of layout.lists) {
+    out.push(list.heading, '');
+    for (const sentence of list.sentences) out.push(`- ${md(sentence)}`);
+    out.push('');
+  }
+}
+
+function viewSection(view: CharacteristicReport, out: string[], level = '###'): void {
+  out.push(`${level} ${md(view.title)}`, '');
+  sentenceLines(viewSentences(view), out);
   const d = view.disclosure;
   out.push(
-    `Reference group: ${view.referenceGroup}. Disclosure: ${d.ratePercent === null ? 'n/a' : percent(d.ratePercent)} ` +
+    `Reference group: ${md(view.referenceGroup)}. Disclosure: ${d.ratePercent === null ? 'n/a' : percent(d.ratePercent)} ` +
       `(${count(d.disclosed)} of ${count(d.disclosed + d.notDisclosed)} relevant employees).`,
     '',
   );
-  for (const e of view.excluded) out.push(`Not in this view: ${count(e.relevant)} relevant employees with ${e.reason}.`, '');
+  for (const e of view.excluded) out.push(`Not in this view: ${count(e.relevant)} relevant employees with ${md(e.reason)}.`, '');
   out.push(`| Group | ${BOARD_COLUMNS.map((m) => m.heading).join(' | ')} |`, `|---|${BOARD_COLUMNS.map(() => '--:').join('|')}|`);
-  for (const g of view.groups) out.push(`| ${cell(g.group)}${g.reference ? ' (reference)' : ''} | ${BOARD_COLUMNS.map((m) => figure(g, m)).join(' | ')} |`);
+  for (const g of view.groups) out.push(`| ${md(g.group)}${g.reference ? ' (reference)' : ''} | ${BOARD_COLUMNS.map((m) => figure(g, m)).join(' | ')} |`);
   const q = view.quartileSizes;
   out.push(
     '',
@@ -45,9 +55,8 @@ function viewSection(view: CharacteristicReport, level = '###'): string[] {
     `| Group | ${QUARTER_SHARES.map((m) => m.heading).join(' | ')} |`,
     `|---|${QUARTER_SHARES.map(() => '--:').join('|')}|`,
   );
-  for (const g of view.groups) out.push(`| ${cell(g.group)} | ${QUARTER_SHARES.map((m) => figure(g, m)).join(' | ')} |`);
+  for (const g of view.groups) out.push(`| ${md(g.group)} | ${QUARTER_SHARES.map((m) => figure(g, m)).join(' | ')} |`);
   out.push('');
-  return out;
 }
 
 export function govukMarkdown(s: GovukSubmission): string[] {
@@ -58,17 +67,18 @@ export function govukMarkdown(s: GovukSubmission): string[] {
     '|---|--:|',
     ...govukRows(s).map(([figure, value]) => `| ${figure} | ${value} |`),
     '',
-    ...s.notes.map((n) => `Note: ${govukNoteText(n)}.`),
+    ...s.notes.map((n) => `Note: ${md(govukNoteText(n))}.`),
     ...(s.notes.length > 0 ? [''] : []),
   ];
 }
 
-export function methodParagraph(report: Report): string {
+/** The Method paragraph; `text` escapes what comes from the data for the document it goes into. */
+export function methodParagraph(report: Report, text: (s: string) => string = (s) => s): string {
   const m = report.method;
   return (
     `Figures follow the Equality Act 2010 (Specific Duties and Public Authorities) Regulations 2017, Schedule 1, ` +
-    `as calculated by paygap ${report.tool.version}. Hourly pay: ${m.payMethod} (${m.payMethodReason}). ` +
-    `Counted by ${m.unit}. ${m.bonusColumns.length > 1 ? `Bonus pay is the sum of the columns ${m.bonusColumns.map((c) => `"${c}"`).join(', ')}. ` : ''}Mean and median pay and the pay quarters use full-pay relevant employees ` +
+    `as calculated by paygap ${text(report.tool.version)}. Hourly pay: ${text(m.payMethod)} (${text(m.payMethodReason)}). ` +
+    `Counted by ${text(m.unit)}. ${m.bonusColumns.length > 1 ? `Bonus pay is the sum of the columns ${m.bonusColumns.map((c) => `"${text(c)}"`).join(', ')}. ` : ''}Mean and median pay and the pay quarters use full-pay relevant employees ` +
     `(${count(report.population.fullPayEmployees)}); bonus figures use all relevant employees (${count(report.population.relevantEmployees)}). ` +
     `Gap = (reference − group) ÷ reference; a positive gap means the group is paid less. ` +
     `${disclosureSentence(report.disclosureControl, m.minGroupSize)} ` +
@@ -81,26 +91,26 @@ export function renderMarkdown(report: Report): string {
   const out = [
     `## Pay gap report${report.snapshotDate ? `: snapshot ${report.snapshotDate}` : ''}`,
     '',
-    `${count(p.rowsRead)} rows read from ${cell(report.input.file)}: ${count(p.rowsValid)} valid, ${count(p.rowsInvalid)} invalid; ` +
+    `${count(p.rowsRead)} rows read from ${md(report.input.file)}: ${count(p.rowsValid)} valid, ${count(p.rowsInvalid)} invalid; ` +
       `${count(p.relevantEmployees)} relevant employees, ${count(p.fullPayEmployees)} on full pay.`,
     '',
   ];
   if (p.exclusions.length > 0) {
     out.push('Excluded:', '');
-    for (const e of p.exclusions) out.push(`- ${count(e.count)} ${cell(e.reason)}`);
+    for (const e of p.exclusions) out.push(`- ${count(e.count)} ${md(e.reason)}`);
     out.push('');
   }
-  for (const view of report.characteristics) out.push(...viewSection(view));
-  for (const view of report.intersections) out.push(...viewSection(view));
-  if (report.govukSubmission) out.push(...govukMarkdown(report.govukSubmission));
+  for (const view of report.characteristics) viewSection(view, out);
+  for (const view of report.intersections) viewSection(view, out);
+  if (report.govukSubmission) for (const line of govukMarkdown(report.govukSubmission)) out.push(line);
   for (const b of report.breakdowns) {
-    out.push(`### Within each ${{ staffGroup: 'staff group', payScheme: 'pay scheme' }[b.within] ?? cell(b.within)}`, '');
+    out.push(`### Within each ${{ staffGroup: 'staff group', payScheme: 'pay scheme' }[b.within] ?? md(b.within)}`, '');
     for (const sg of b.subgroups) {
-      out.push(`#### ${cell(sg.subgroup)} (${count(sg.fullPayEmployees)} on full pay)`, '');
-      for (const view of sg.characteristics) out.push(...viewSection(view, '#####'));
+      out.push(`#### ${md(sg.subgroup)} (${count(sg.fullPayEmployees)} on full pay)`, '');
+      for (const view of sg.characteristics) viewSection(view, out, '#####');
     }
   }
-  for (const w of report.warnings) out.push(`> **Note:** ${w}`, '');
-  out.push('### Method', '', methodParagraph(report), '');
+  for (const w of report.warnings) out.push(`> **Note:** ${md(w)}`, '');
+  out.push('### Method', '', methodParagraph(report, md), '');
   return `${out.join('\n')}`;
 }

@@ -1,4 +1,3 @@
-import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Breakdown, CharacteristicReport, GovukSubmission, GroupReport, Interval, Report } from '../report/model.js';
 import { count, disclosureSentence, people, percent, perPound, perPoundSentence } from './format.js';
@@ -6,6 +5,8 @@ import { govukRows } from './govuk-rows.js';
 import { TERMINAL_COLUMNS, measure, stateOf, valueOf, type Measure } from '../report/measures.js';
 import { formatValue } from './figures.js';
 import { govukNoteText, reasonText } from './reasons.js';
+import { textTable, type TextCell } from './text-table.js';
+import { terminalText as tt } from './terminal-text.js';
 
 export interface TableOptions {
   readonly colour: boolean;
@@ -37,29 +38,18 @@ function figureCell(group: GroupReport, m: Measure): Cell {
   }
 }
 
-function table(chalk: ChalkInstance, head: string[], widths: number[], aligns: ('left' | 'right')[]) {
-  return new Table({
-    head: head.map((h) => chalk.bold(h)),
-    colWidths: widths,
-    colAligns: aligns,
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
-  });
-}
-
 // Widths include one space of padding each side; both tables together stay within 100 columns.
 const GROUP_WIDTH = 26;
 
 /** One table of a view's groups and the given measures; marks' reasons are collected in `notes`. */
 function figuresTable(view: CharacteristicReport, columns: readonly Measure[], widths: number[], chalk: ChalkInstance, notes: Map<string, Set<string>>): string {
-  const t = table(chalk, ['Group', ...columns.map((m) => m.short)], [GROUP_WIDTH, ...widths], ['left', ...columns.map(() => 'right' as const)]);
-  const show = (c: Cell): string => {
+  const show = (c: Cell): TextCell => {
     if (c.mark !== undefined) notes.set(c.mark, (notes.get(c.mark) ?? new Set()).add(c.reason as string));
-    return c.mark === undefined ? c.text : chalk.dim(c.text);
+    return c.mark === undefined ? c.text : { text: c.text, style: chalk.dim };
   };
-  for (const g of view.groups) t.push([g.reference ? `${g.group} (ref)` : g.group, ...columns.map((m) => show(figureCell(g, m)))]);
-  return t.toString();
+  const rows = view.groups.map((g) => [g.reference ? `${tt(g.group)} (ref)` : tt(g.group), ...columns.map((m) => show(figureCell(g, m)))]);
+  const spec = { head: ['Group', ...columns.map((m) => m.short)], headStyle: chalk.bold, widths: [GROUP_WIDTH, ...widths], aligns: ['left' as const, ...columns.map(() => 'right' as const)], wrap: true };
+  return textTable(spec, rows);
 }
 
 function renderView(view: CharacteristicReport, chalk: ChalkInstance): string {
@@ -68,12 +58,12 @@ function renderView(view: CharacteristicReport, chalk: ChalkInstance): string {
   const d = view.disclosure;
   const q = view.quartileSizes;
   const lines = [
-    chalk.bold.underline(view.title),
-    `Reference group: ${view.referenceGroup}. Disclosure: ${d.ratePercent === null ? NOT_AVAILABLE : percent(d.ratePercent)} ` +
+    chalk.bold.underline(tt(view.title)),
+    `Reference group: ${tt(view.referenceGroup)}. Disclosure: ${d.ratePercent === null ? NOT_AVAILABLE : percent(d.ratePercent)} ` +
       `(${count(d.disclosed)} disclosed, ${count(d.notDisclosed)} not).`,
   ];
   for (const e of view.excluded) {
-    lines.push(`Not in this view: ${count(e.relevant)} relevant employees (${count(e.fullPay)} full-pay) with ${e.reason}.`);
+    lines.push(`Not in this view: ${count(e.relevant)} relevant employees (${count(e.fullPay)} full-pay) with ${tt(e.reason)}.`);
   }
   lines.push(pay);
   const sentence = perPoundLine(view);
@@ -101,7 +91,7 @@ function confidenceLines(view: CharacteristicReport): string | undefined {
     const part = (name: string, value: number | null, i: Interval | null) =>
       value === null || i === null ? undefined : `${name} ${percent(value)} (${percent(i.low)} to ${percent(i.high)})${i.distinguishable ? '' : '*'}`;
     const parts = [part('mean gap', g.meanGapPercent, c.meanGapPercent), part('median gap', g.medianGapPercent, c.medianGapPercent)].filter(Boolean);
-    if (parts.length > 0) out.push(`  ${g.group}: ${parts.join('; ')}`);
+    if (parts.length > 0) out.push(`  ${tt(g.group)}: ${parts.join('; ')}`);
   }
   if (out.length === 0) return undefined;
   const level = view.groups.find((g) => g.confidence)?.confidence;
@@ -121,10 +111,10 @@ function perPoundLine(view: CharacteristicReport): string | undefined {
   if (reference === undefined || compared.length === 0) return undefined;
   if (compared.length === 1) {
     const g = compared[0];
-    return `Median hourly pay: ${perPoundSentence(reference.group, g.group, g.medianGapPercent as number)}.`;
+    return `Median hourly pay: ${tt(perPoundSentence(reference.group, g.group, g.medianGapPercent as number))}.`;
   }
-  const list = compared.map((g) => `${g.group} ${perPound(g.medianGapPercent as number)}`).join(', ');
-  return wrap(`Median hourly pay: for every £1 ${people(reference.group)} earn, ${list}.`, 100);
+  const list = compared.map((g) => `${tt(g.group)} ${perPound(g.medianGapPercent as number)}`).join(', ');
+  return wrap(`Median hourly pay: for every £1 ${tt(people(reference.group))} earn, ${list}.`, 100);
 }
 
 function wrap(text: string, width: number, indent = '  '): string {
@@ -150,10 +140,10 @@ function settingsLine(sources: Report['method']['settingSources'] | undefined): 
   const fromConfig = new Map<string, string[]>();
   const fromCommandLine: string[] = [];
   for (const [name, source] of entries) {
-    if (source.from === 'config' || source.from === 'config and command line') fromConfig.set(source.file, [...(fromConfig.get(source.file) ?? []), name]);
-    if (source.from === 'command line' || source.from === 'config and command line') fromCommandLine.push(name);
+    if (source.from === 'config' || source.from === 'config and command line') fromConfig.set(source.file, (fromConfig.get(source.file) ?? []).concat(tt(name)));
+    if (source.from === 'command line' || source.from === 'config and command line') fromCommandLine.push(tt(name));
   }
-  const parts = [...fromConfig].map(([file, names]) => `from ${file}: ${names.join(', ')}`);
+  const parts = [...fromConfig].map(([file, names]) => `from ${tt(file)}: ${names.join(', ')}`);
   if (fromCommandLine.length > 0) parts.push(`command line: ${fromCommandLine.join(', ')}`);
   if (entries.some(([, source]) => source.from === 'default')) parts.push(parts.length === 0 ? 'all default' : 'others default');
   return parts.join('; ');
@@ -164,11 +154,11 @@ function renderHeader(report: Report, chalk: ChalkInstance): string {
   const m = report.method;
   const label = (text: string) => chalk.bold(text.padEnd(14));
   const lines = [
-    chalk.bold(`paygap ${report.tool.version}: pay gap report`),
-    `${label('File')}${report.input.file} (sha256 ${report.input.sha256.slice(0, 12)}…${formatNote(report.input)})`,
-    `${label('Snapshot')}${report.snapshotDate ?? 'not given (use --snapshot-date)'}`,
-    `${label('Hourly pay')}${m.payMethod}: ${m.payMethodReason}`,
-    `${label('Unit')}${m.unit}: ${m.unitReason}`,
+    chalk.bold(`paygap ${tt(report.tool.version)}: pay gap report`),
+    `${label('File')}${tt(report.input.file)} (sha256 ${tt(report.input.sha256.slice(0, 12))}…${formatNote(report.input)})`,
+    `${label('Snapshot')}${report.snapshotDate === null ? 'not given (use --snapshot-date)' : tt(report.snapshotDate)}`,
+    `${label('Hourly pay')}${tt(`${m.payMethod}: ${m.payMethodReason}`)}`,
+    `${label('Unit')}${tt(`${m.unit}: ${m.unitReason}`)}`,
   ];
   const settings = settingsLine(m.settingSources);
   if (settings !== undefined) lines.push(wrap(`${label('Settings')}${settings}`, 100, ' '.repeat(14)));
@@ -176,13 +166,13 @@ function renderHeader(report: Report, chalk: ChalkInstance): string {
     `${label('Population')}${count(p.rowsRead)} rows read: ${count(p.rowsValid)} valid, ${count(p.rowsInvalid)} invalid; ` +
       `${count(p.relevantEmployees)} relevant employees, ${count(p.fullPayEmployees)} on full pay`,
   );
-  if (m.bonusColumns.length > 1) lines.push(`${label('Bonus')}the sum of ${m.bonusColumns.map((c) => JSON.stringify(c)).join(' + ')}`);
-  for (const e of p.exclusions) lines.push(`${label('Excluded')}${count(e.count)} ${e.reason}`);
+  if (m.bonusColumns.length > 1) lines.push(`${label('Bonus')}the sum of ${m.bonusColumns.map((c) => tt(JSON.stringify(c))).join(' + ')}`);
+  for (const e of p.exclusions) lines.push(`${label('Excluded')}${count(e.count)} ${tt(e.reason)}`);
   lines.push(
     `${label('Small groups')}${wrap(disclosureSentence(report.disclosureControl, m.minGroupSize), 86).replaceAll('\n  ', `\n${' '.repeat(14)}`)}`,
   );
   lines.push(`${label('Gaps')}(reference − group) ÷ reference; positive means the group is paid less`);
-  for (const w of report.warnings) lines.push(chalk.yellow(`${label('Warning')}${w}`));
+  for (const w of report.warnings) lines.push(chalk.yellow(`${label('Warning')}${tt(w)}`));
   return lines.join('\n');
 }
 
@@ -191,8 +181,8 @@ const DELIMITER_NAMES: Readonly<Record<string, string>> = { ';': 'semicolon', '\
 /** "; semicolon-delimited, utf16le" when the file is not plain comma-separated UTF-8. */
 function formatNote(input: Report['input']): string {
   const notes: string[] = [];
-  if (input.delimiter !== ',') notes.push(`${DELIMITER_NAMES[input.delimiter] ?? JSON.stringify(input.delimiter)}-delimited`);
-  if (input.encoding !== 'utf8') notes.push(input.encoding);
+  if (input.delimiter !== ',') notes.push(`${DELIMITER_NAMES[input.delimiter] ?? tt(JSON.stringify(input.delimiter))}-delimited`);
+  if (input.encoding !== 'utf8') notes.push(tt(input.encoding));
   return notes.length === 0 ? '' : `; ${notes.join(', ')}`;
 }
 
@@ -210,9 +200,8 @@ export function renderTable(report: Report, options: TableOptions): string {
 
 /** The GOV.UK gender pay gap service's 14 figures, as they are entered there. */
 function renderGovuk(s: GovukSubmission, chalk: ChalkInstance): string {
-  const table = new Table({ head: ['Figure', 'Value'].map((h) => chalk.bold(h)), colWidths: [44, 18], colAligns: ['left', 'right'], style: { head: [], border: [], compact: true } });
-  table.push(...govukRows(s));
-  return [chalk.bold.underline('Figures for the GOV.UK gender pay gap service'), table.toString(), ...s.notes.map((n) => chalk.dim(`Note: ${govukNoteText(n)}.`))].join('\n');
+  const table = textTable({ head: ['Figure', 'Value'], headStyle: chalk.bold, widths: [44, 18], aligns: ['left', 'right'] }, govukRows(s));
+  return [chalk.bold.underline('Figures for the GOV.UK gender pay gap service'), table, ...s.notes.map((n) => chalk.dim(`Note: ${tt(govukNoteText(n))}.`))].join('\n');
 }
 
 const withheldNote = (n: number) => `${n} more cell${n === 1 ? '' : 's'} withheld so that suppressed figures cannot be worked out from totals.`;
@@ -223,7 +212,7 @@ const withheldNote = (n: number) => `${n} more cell${n === 1 ? '' : 's'} withhel
  * Views with more groups are in the JSON output.
  */
 function renderBreakdown(b: Breakdown, chalk: ChalkInstance): string {
-  const label = { staffGroup: 'staff group', grade: 'grade', band: 'pay band', payScheme: 'pay scheme' }[b.within] ?? b.within;
+  const label = tt({ staffGroup: 'staff group', grade: 'grade', band: 'pay band', payScheme: 'pay scheme' }[b.within] ?? b.within);
   const lines = [chalk.bold.underline(`Within each ${label}`)];
   const first = b.subgroups[0];
   if (first === undefined) return lines.join('\n');
@@ -232,32 +221,14 @@ function renderBreakdown(b: Breakdown, chalk: ChalkInstance): string {
     const reference = view.groups.find((g) => g.reference);
     if (compared.length !== 1 || reference === undefined) return;
     const group = compared[0] as GroupReport;
-    const table = new Table({
-      head: [label[0]!.toUpperCase() + label.slice(1), reference.group, group.group, 'Mean gap', 'Median gap', `${group.group} share`].map((h) => chalk.bold(h)),
-      colWidths: [26, 12, 12, 10, 11, 12],
-      colAligns: ['left', 'right', 'right', 'right', 'right', 'right'],
-      wordWrap: true,
-      style: { head: [], border: [], compact: true },
-    });
-    for (const sg of b.subgroups) {
-      const here = sg.characteristics[v] as CharacteristicReport;
-      const r = here.groups.find((g) => g.reference) as GroupReport;
-      const g = here.groups.find((x) => x.group === group.group) as GroupReport;
-      const composition = b.composition[v]?.rows.find((row) => row.subgroup === sg.subgroup)?.groups.find((x) => x.group === group.group);
-      const gapCell = (m: Measure) => {
-        const cell = figureCell(g, m);
-        return cell.mark === undefined ? cell.text : chalk.dim(cell.text);
-      };
-      table.push([
-        sg.subgroup,
-        count(r.headcount),
-        count(g.headcount),
-        gapCell(measure('mean_gap')),
-        gapCell(measure('median_gap')),
-        composition?.percentOfSubgroup == null ? NOT_AVAILABLE : percent(composition.percentOfSubgroup),
-      ]);
-    }
-    lines.push('', `${view.title}: ${group.group} against ${reference.group}`, table.toString());
+    const spec = {
+      head: [label[0]!.toUpperCase() + label.slice(1), tt(reference.group), tt(group.group), 'Mean gap', 'Median gap', `${tt(group.group)} share`],
+      headStyle: chalk.bold,
+      widths: [26, 12, 12, 10, 11, 12],
+      aligns: ['left' as const, ...Array<'right'>(5).fill('right')],
+      wrap: true,
+    };
+    lines.push('', tt(`${view.title}: ${group.group} against ${reference.group}`), textTable(spec, breakdownRows(b, v, group.group, chalk)));
   });
   lines.push(
     chalk.dim(
@@ -269,4 +240,20 @@ function renderBreakdown(b: Breakdown, chalk: ChalkInstance): string {
     ),
   );
   return lines.join('\n');
+}
+
+/** Each subgroup's row of a two-group view `v`: headcounts, gaps and the group's share (composition found by subgroup in one pass). */
+function breakdownRows(b: Breakdown, v: number, name: string, chalk: ChalkInstance): TextCell[][] {
+  const composition = new Map((b.composition[v]?.rows ?? []).map((row) => [row.subgroup, row.groups.find((x) => x.group === name)]));
+  return b.subgroups.map((sg) => {
+    const here = sg.characteristics[v] as CharacteristicReport;
+    const r = here.groups.find((g) => g.reference) as GroupReport;
+    const g = here.groups.find((x) => x.group === name) as GroupReport;
+    const share = composition.get(sg.subgroup)?.percentOfSubgroup;
+    const gapCell = (m: Measure): TextCell => {
+      const cell = figureCell(g, m);
+      return cell.mark === undefined ? cell.text : { text: cell.text, style: chalk.dim };
+    };
+    return [tt(sg.subgroup), count(r.headcount), count(g.headcount), gapCell(measure('mean_gap')), gapCell(measure('median_gap')), share == null ? NOT_AVAILABLE : percent(share)];
+  });
 }

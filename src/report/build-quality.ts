@@ -4,17 +4,18 @@ import type { RunPlan } from '../ingest/plan.js';
 import type { DataQuality, ReasonCount, UnrecognisedValue } from '../ingest/quality.js';
 import type { UnitsResult } from '../ingest/units.js';
 import { VIEWS } from './views.js';
-import type { SettingSource } from './model.js';
+import type { Report, SettingSource } from './model.js';
+import { inputOf } from './build-report.js';
 
 /** `paygap validate`: the data-quality report, with no pay figures. */
 export interface QualityReport {
   readonly schemaVersion: 1;
-  readonly input: { readonly file: string; readonly sha256: string; readonly bytes: number; readonly delimiter: string; readonly encoding: string };
+  readonly input: Report['input'];
   readonly columns: readonly {
     readonly field: Field;
     readonly header: string | null;
     readonly matchedBy: 'alias' | 'map' | null;
-    /** Only for a field summed from several columns (METHOD §1.10): every column, `header` first. */
+    /** Only for a field summed from several columns (METHOD §1.11): every column, `header` first. */
     readonly summedFrom?: readonly string[];
   }[];
   readonly ignoredHeaders: readonly string[];
@@ -42,6 +43,7 @@ export interface QualityInput {
   readonly bytes: number;
   readonly delimiter: string;
   readonly encoding: string;
+  readonly sheet?: { readonly name: string; readonly headerRow: number } | undefined;
   readonly columns: ColumnMap;
   readonly plan: RunPlan;
   readonly quality: DataQuality;
@@ -77,7 +79,7 @@ export function buildQualityReport(input: QualityInput): QualityReport {
   });
   return {
     schemaVersion: 1,
-    input: { file: input.file, sha256: input.sha256, bytes: input.bytes, delimiter: input.delimiter, encoding: input.encoding },
+    input: inputOf(input),
     columns: FIELDS.map((field) => ({
       field,
       header: input.columns.header.get(field) ?? null,

@@ -18,11 +18,15 @@ import { DataError, excerpt, warning, type Warning } from '../errors.js';
 
 export interface ReportInput {
   readonly toolVersion: string;
+  /** The organisation's name, when given (recorded in the report as `organisation`). */
+  readonly organisationName?: string | undefined;
   readonly file: string;
   readonly sha256: string;
   readonly bytes: number;
   readonly delimiter: string;
   readonly encoding: string;
+  /** A workbook's sheet read and its header row; undefined for CSV. */
+  readonly sheet?: { readonly name: string; readonly headerRow: number } | undefined;
   readonly snapshotDate: string | null;
   readonly plan: RunPlan;
   readonly pay: PayConfig;
@@ -38,7 +42,7 @@ export interface ReportInput {
   /** --pay-scheme and the config's paySchemes: grade → pay scheme (METHOD §5.9). */
   readonly paySchemes?: PaySchemeMap | undefined;
   /** --ci: bootstrap intervals for the headline and intersection gaps. */
-  readonly ci?: { readonly level: number; readonly resamples: number; readonly seed: number } | undefined;
+  readonly ci?: ViewContext['ci'];
   readonly columns: ReadonlyMap<Field, string>;
   readonly quality: DataQuality;
   readonly units: UnitsResult;
@@ -153,7 +157,8 @@ export function buildReport(input: ReportInput): Built {
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'paygap', version: input.toolVersion },
-    input: { file: input.file, sha256: input.sha256, bytes: input.bytes, delimiter: input.delimiter, encoding: input.encoding },
+    organisation: input.organisationName === undefined ? null : { name: input.organisationName },
+    input: inputOf(input),
     snapshotDate: input.snapshotDate,
     method: methodOf(input),
     population: {
@@ -181,6 +186,12 @@ function govukOf(input: ReportInput, views: readonly ViewDefinition[], headline:
   const sexView = VIEWS.sex[0];
   const sex = sexView === views[0] ? (headline[0] as CharacteristicReport) : buildView(sexView, { ...context, ci: undefined });
   return govukFigures(sex, { minGroupSize: input.minGroupSize, hasBonusColumn: input.plan.hasBonusColumn });
+}
+
+/** What was read; a workbook's sheet and header row are added (METHOD §1.10). */
+export function inputOf(input: Pick<ReportInput, 'file' | 'sha256' | 'bytes' | 'delimiter' | 'encoding' | 'sheet'>): Report['input'] {
+  const read = { file: input.file, sha256: input.sha256, bytes: input.bytes, delimiter: input.delimiter, encoding: input.encoding };
+  return input.sheet === undefined ? read : { ...read, sheet: input.sheet.name, headerRow: input.sheet.headerRow };
 }
 
 function methodOf(input: ReportInput): Report['method'] {

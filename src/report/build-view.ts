@@ -112,7 +112,7 @@ function confidence(def: ViewDefinition, ctx: ViewContext, payByGroup: readonly 
   const found = bootstrapGapIntervals(
     payByGroup[ref] as Float64Array,
     compared.map((g) => payByGroup[g] as Float64Array),
-    { level: ci.level, resamples: ci.resamples, random },
+    { level: ci.level, resamples: ci.resamples, random, onProgress: ci.onProgress },
   );
   const interval = (range: readonly [number, number] | null): Interval | null =>
     range === null ? null : { low: range[0], high: range[1], distinguishable: !(range[0] <= 0 && range[1] >= 0) };

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { oneDecimal } from '../metrics/round.js';
 import { COMPARED, valueOf, type Measure } from './measures.js';
 import type { PublishedReport, PublishedView } from './published.js';
@@ -47,18 +46,6 @@ interface ReportIdentity {
   readonly toolVersion: string;
 }
 
-/** What compare needs from a report: checked, so a wrong file fails with a clear message. */
-export const comparableReport = z.looseObject({
-  schemaVersion: z.literal(1, { error: 'expected schemaVersion 1 (a paygap JSON report)' }),
-  tool: z.looseObject({ version: z.string() }),
-  input: z.looseObject({ file: z.string(), sha256: z.string() }),
-  snapshotDate: z.string().nullable(),
-  method: z.looseObject({}),
-  characteristics: z.array(
-    z.looseObject({ characteristic: z.string(), view: z.string(), title: z.string(), referenceGroup: z.string(), groups: z.array(z.looseObject({ group: z.string() })) }),
-  ),
-});
-
 /**
  * The direction of a gap's change, judged by its distance from 0 as published (one decimal
  * place; a difference in pounds to the penny), so the word always agrees with the figures
@@ -74,15 +61,21 @@ export function direction(previous: number, current: number, unit: Measure['unit
   return reversed ? `${word} and reversed` : word;
 }
 
-const METHOD_KEYS = ['payMethod', 'unit', 'minGroupSize', 'payPeriod', 'salaryBasis'] as const;
+/** The settings that change figures: reports that differ in them are not like for like (METHOD §11.4). */
+export const METHOD_KEYS = ['payMethod', 'unit', 'minGroupSize', 'payPeriod', 'salaryBasis'] as const;
+
+/** A report's value of a method setting, as text. */
+export const methodValue = (report: PublishedReport, key: (typeof METHOD_KEYS)[number]): string => String((report.method as unknown as Record<string, unknown>)[key]);
+
+/** "the reports differ in method: unit was person, now assignment; …", one warning per setting that differs. */
+export function methodDifferences(previous: PublishedReport, current: PublishedReport): string[] {
+  return METHOD_KEYS.filter((key) => methodValue(previous, key) !== methodValue(current, key)).map(
+    (key) => `the reports differ in method: ${key} was ${methodValue(previous, key)}, now ${methodValue(current, key)}; changes may reflect the method, not pay`,
+  );
+}
 
 export function compareReports(previous: PublishedReport, current: PublishedReport): Comparison {
-  const warnings: string[] = [];
-  for (const key of METHOD_KEYS) {
-    const then = (previous.method as unknown as Record<string, unknown>)[key];
-    const now = (current.method as unknown as Record<string, unknown>)[key];
-    if (then !== now) warnings.push(`the reports differ in method: ${key} was ${String(then)}, now ${String(now)}; changes may reflect the method, not pay`);
-  }
+  const warnings: string[] = methodDifferences(previous, current);
   if (previous.snapshotDate !== null && current.snapshotDate !== null && previous.snapshotDate >= current.snapshotDate) {
     warnings.push(`the first report (${previous.snapshotDate}) is not earlier than the second (${current.snapshotDate}): give the earlier one first`);
   }

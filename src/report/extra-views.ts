@@ -62,12 +62,12 @@ export function ageView(chosen: string = AGE_REFERENCE): ViewDefinition {
 }
 
 /**
- * The most groups a custom characteristic may have (METHOD §5.5). A characteristic is a short
- * list of categories; a column with more distinct values is free text or an identifier, and a
- * report of thousands of groups (each withheld below K) would be unreadable. Group codes and
- * counts themselves are 32-bit, so the limit is a choice, not a width.
+ * The most groups a custom characteristic may have (METHOD §5.5). A characteristic is a list
+ * of categories; a column with more distinct values than this is an identifier mapped by
+ * mistake. Every renderer handles this many groups in linear time (the scale test), and
+ * group codes and counts are 32-bit, so the limit is a choice, not a width.
  */
-export const MAX_CUSTOM_GROUPS = 1000;
+export const MAX_CUSTOM_GROUPS = 100_000;
 
 /** The name of the blank cells' group: "Unknown", unless an answer is written so (then "(blank)"). */
 function blankGroupName(values: readonly string[]): string {

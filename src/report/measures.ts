@@ -30,7 +30,26 @@ export interface Measure {
   readonly heading: string;
   /** Column heading in terminal tables. */
   readonly short: string;
+  /**
+   * How several organisations' figures make the system's (METHOD §15.2): a sum of counts; a
+   * mean from each organisation's mean × its population (the measure whose value is that
+   * population's count); a share from a count over a population; a gap (or a difference in
+   * pounds) from the system's means of the group and the reference group; or not at all
+   * (medians and quarters).
+   */
+  readonly combine: Combine;
 }
+
+export type Combine =
+  | { readonly kind: 'sum' }
+  | { readonly kind: 'mean'; readonly weight: string }
+  | { readonly kind: 'share'; readonly count: string; readonly of: string }
+  | { readonly kind: 'gap'; readonly of: string }
+  | { readonly kind: 'difference'; readonly of: string }
+  | { readonly kind: 'none' };
+
+const SUM: Combine = { kind: 'sum' };
+const NONE: Combine = { kind: 'none' };
 
 const POPULATION: Readonly<Record<PopulationName, Measure['population']>> = { 'full-pay': 'full-pay', relevant: 'relevant', recipients: 'bonus recipients' };
 export const populationOf = (name: PopulationName): Measure['population'] => POPULATION[name];
@@ -38,22 +57,22 @@ export const populationOf = (name: PopulationName): Measure['population'] => POP
 const BAND_LABEL: Readonly<Record<Band, string>> = { lower: 'Lower', lowerMiddle: 'Lower middle', upperMiddle: 'Upper middle', upper: 'Upper' };
 
 export const MEASURES: readonly Measure[] = [
-  { id: 'headcount', path: 'headcount', key: null, unit: 'people', population: 'full-pay', block: null, gap: false, label: 'Full-pay staff', heading: 'Staff', short: 'Staff' },
-  { id: 'relevant_headcount', path: 'relevantHeadcount', key: null, unit: 'people', population: 'relevant', block: null, gap: false, label: 'Relevant staff', heading: 'Relevant staff', short: 'Relevant' },
-  { id: 'mean_hourly_pay', path: 'meanHourlyPay', key: 'meanHourlyPay', unit: 'GBP per hour', population: 'full-pay', block: 'pay', gap: false, label: 'Mean hourly pay (£)', heading: 'Mean hourly pay', short: 'Mean £/h' },
-  { id: 'median_hourly_pay', path: 'medianHourlyPay', key: 'medianHourlyPay', unit: 'GBP per hour', population: 'full-pay', block: 'pay', gap: false, label: 'Median hourly pay (£)', heading: 'Median hourly pay', short: 'Median £/h' },
-  { id: 'mean_gap', path: 'meanGapPercent', key: 'meanGapPercent', unit: 'percent', population: 'full-pay', block: 'pay', gap: true, label: 'Mean hourly pay gap', heading: 'Mean gap', short: 'Mean gap' },
-  { id: 'median_gap', path: 'medianGapPercent', key: 'medianGapPercent', unit: 'percent', population: 'full-pay', block: 'pay', gap: true, label: 'Median hourly pay gap', heading: 'Median gap', short: 'Median gap' },
-  { id: 'mean_pay_difference', path: 'meanPayDifference', key: 'meanPayDifference', unit: 'GBP per hour', population: 'full-pay', block: 'pay', gap: true, label: 'Mean hourly pay difference (£)', heading: 'Mean difference', short: 'Mean\ndiff.' },
-  { id: 'median_pay_difference', path: 'medianPayDifference', key: 'medianPayDifference', unit: 'GBP per hour', population: 'full-pay', block: 'pay', gap: true, label: 'Median hourly pay difference (£)', heading: 'Median difference', short: 'Median\ndiff.' },
-  { id: 'bonus_recipients', path: 'bonus.recipients', key: 'bonus.recipients', unit: 'people', population: 'relevant', block: 'bonus', gap: false, label: 'Bonus recipients', heading: 'Bonus recipients', short: 'Bonus\nrecipients' },
-  { id: 'bonus_receiving', path: 'bonus.receivingPercent', key: 'bonus.receivingPercent', unit: 'percent', population: 'relevant', block: 'bonus', gap: false, label: 'Receiving a bonus (%)', heading: 'Receiving bonus', short: 'Bonus\nreceived' },
-  { id: 'mean_bonus', path: 'bonus.mean', key: 'bonus.mean', unit: 'GBP', population: 'bonus recipients', block: 'bonus', gap: false, label: 'Mean bonus (£)', heading: 'Mean bonus', short: 'Mean\nbonus' },
-  { id: 'median_bonus', path: 'bonus.median', key: 'bonus.median', unit: 'GBP', population: 'bonus recipients', block: 'bonus', gap: false, label: 'Median bonus (£)', heading: 'Median bonus', short: 'Median\nbonus' },
-  { id: 'mean_bonus_gap', path: 'bonus.meanGapPercent', key: 'bonus.meanGapPercent', unit: 'percent', population: 'bonus recipients', block: 'bonus', gap: true, label: 'Mean bonus gap', heading: 'Mean bonus gap', short: 'Bonus\nmean gap' },
-  { id: 'median_bonus_gap', path: 'bonus.medianGapPercent', key: 'bonus.medianGapPercent', unit: 'percent', population: 'bonus recipients', block: 'bonus', gap: true, label: 'Median bonus gap', heading: 'Median bonus gap', short: 'Bonus\nmedian gap' },
+  { id: 'headcount', path: 'headcount', key: null, unit: 'people', population: 'full-pay', block: null, gap: false, label: 'Full-pay staff', heading: 'Staff', short: 'Staff', combine: SUM },
+  { id: 'relevant_headcount', path: 'relevantHeadcount', key: null, unit: 'people', population: 'relevant', block: null, gap: false, label: 'Relevant staff', heading: 'Relevant staff', short: 'Relevant', combine: SUM },
+  { id: 'mean_hourly_pay', path: 'meanHourlyPay', key: 'meanHourlyPay', unit: 'GBP per hour', population: 'full-pay', block: 'pay', gap: false, label: 'Mean hourly pay (£)', heading: 'Mean hourly pay', short: 'Mean £/h', combine: { kind: 'mean', weight: 'headcount' } },
+  { id: 'median_hourly_pay', path: 'medianHourlyPay', key: 'medianHourlyPay', unit: 'GBP per hour', population: 'full-pay', block: 'pay', gap: false, label: 'Median hourly pay (£)', heading: 'Median hourly pay', short: 'Median £/h', combine: NONE },
+  { id: 'mean_gap', path: 'meanGapPercent', key: 'meanGapPercent', unit: 'percent', population: 'full-pay', block: 'pay', gap: true, label: 'Mean hourly pay gap', heading: 'Mean gap', short: 'Mean gap', combine: { kind: 'gap', of: 'mean_hourly_pay' } },
+  { id: 'median_gap', path: 'medianGapPercent', key: 'medianGapPercent', unit: 'percent', population: 'full-pay', block: 'pay', gap: true, label: 'Median hourly pay gap', heading: 'Median gap', short: 'Median gap', combine: NONE },
+  { id: 'mean_pay_difference', path: 'meanPayDifference', key: 'meanPayDifference', unit: 'GBP per hour', population: 'full-pay', block: 'pay', gap: true, label: 'Mean hourly pay difference (£)', heading: 'Mean difference', short: 'Mean\ndiff.', combine: { kind: 'difference', of: 'mean_hourly_pay' } },
+  { id: 'median_pay_difference', path: 'medianPayDifference', key: 'medianPayDifference', unit: 'GBP per hour', population: 'full-pay', block: 'pay', gap: true, label: 'Median hourly pay difference (£)', heading: 'Median difference', short: 'Median\ndiff.', combine: NONE },
+  { id: 'bonus_recipients', path: 'bonus.recipients', key: 'bonus.recipients', unit: 'people', population: 'relevant', block: 'bonus', gap: false, label: 'Bonus recipients', heading: 'Bonus recipients', short: 'Bonus\nrecipients', combine: SUM },
+  { id: 'bonus_receiving', path: 'bonus.receivingPercent', key: 'bonus.receivingPercent', unit: 'percent', population: 'relevant', block: 'bonus', gap: false, label: 'Receiving a bonus (%)', heading: 'Receiving bonus', short: 'Bonus\nreceived', combine: { kind: 'share', count: 'bonus_recipients', of: 'relevant_headcount' } },
+  { id: 'mean_bonus', path: 'bonus.mean', key: 'bonus.mean', unit: 'GBP', population: 'bonus recipients', block: 'bonus', gap: false, label: 'Mean bonus (£)', heading: 'Mean bonus', short: 'Mean\nbonus', combine: { kind: 'mean', weight: 'bonus_recipients' } },
+  { id: 'median_bonus', path: 'bonus.median', key: 'bonus.median', unit: 'GBP', population: 'bonus recipients', block: 'bonus', gap: false, label: 'Median bonus (£)', heading: 'Median bonus', short: 'Median\nbonus', combine: NONE },
+  { id: 'mean_bonus_gap', path: 'bonus.meanGapPercent', key: 'bonus.meanGapPercent', unit: 'percent', population: 'bonus recipients', block: 'bonus', gap: true, label: 'Mean bonus gap', heading: 'Mean bonus gap', short: 'Bonus\nmean gap', combine: { kind: 'gap', of: 'mean_bonus' } },
+  { id: 'median_bonus_gap', path: 'bonus.medianGapPercent', key: 'bonus.medianGapPercent', unit: 'percent', population: 'bonus recipients', block: 'bonus', gap: true, label: 'Median bonus gap', heading: 'Median bonus gap', short: 'Bonus\nmedian gap', combine: NONE },
   ...BANDS.flatMap((band): Measure[] => [
-    { id: `quarter_${band}_count`, path: `quartiles.${band}.count`, key: 'quartiles', unit: 'people', population: 'full-pay', block: 'pay', gap: false, label: `Count in the ${BAND_LABEL[band].toLowerCase()} quarter`, heading: BAND_LABEL[band], short: BAND_LABEL[band] },
+    { id: `quarter_${band}_count`, path: `quartiles.${band}.count`, key: 'quartiles', unit: 'people', population: 'full-pay', block: 'pay', gap: false, label: `Count in the ${BAND_LABEL[band].toLowerCase()} quarter`, heading: BAND_LABEL[band], short: BAND_LABEL[band], combine: NONE },
     {
       id: `quarter_${band}_share`,
       path: `quartiles.${band}.percent`,
@@ -65,6 +84,7 @@ export const MEASURES: readonly Measure[] = [
       label: band === 'upper' ? 'Share of the upper quarter (%)' : `Share of the ${BAND_LABEL[band].toLowerCase()} quarter (%)`,
       heading: BAND_LABEL[band],
       short: BAND_LABEL[band].replace(' ', '\n'),
+      combine: NONE,
     },
   ]),
 ];
@@ -103,6 +123,16 @@ export const COMPARED: readonly Measure[] = [
   'mean_pay_difference',
   'median_pay_difference',
 ].map(measure);
+
+/** The figures of a trend (paygap trend): the compared figures and the group's size. */
+export const TRENDED: readonly Measure[] = [measure('headcount'), ...COMPARED];
+
+/** The figures set side by side for several organisations (paygap benchmark): the compared ones and the bonus amounts. */
+export const BENCHMARKED: readonly Measure[] = [...COMPARED, measure('mean_bonus'), measure('median_bonus')];
+
+/** Every measure's id, for checking a target's measure (config file). */
+export const MEASURE_IDS: readonly string[] = MEASURES.map((m) => m.id);
+
 
 /** Each group's share of each pay quarter, lowest first. */
 export const QUARTER_SHARES: readonly Measure[] = BANDS.map((band) => measure(`quarter_${band}_share`));

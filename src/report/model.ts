@@ -16,14 +16,24 @@ export const SCHEMA_VERSION = 1;
 export interface Report {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly tool: { readonly name: 'paygap'; readonly version: string };
+  /**
+   * The organisation the report is about (--organisation-name, or organisationName in the
+   * config file), so that trend and benchmark can name it; null when not given. Added in
+   * schemaVersion 1: reports made before it have no such field.
+   */
+  readonly organisation: { readonly name: string } | null;
   readonly input: {
     readonly file: string;
     readonly sha256: string;
     readonly bytes: number;
-    /** The field delimiter read (detected from the header unless given). */
+    /** The field delimiter read (detected from the header unless given); "" for a workbook. */
     readonly delimiter: string;
-    /** The text encoding read. */
+    /** The text encoding read ("utf8" for a workbook, whose XML is UTF-8). */
     readonly encoding: string;
+    /** A workbook (.xlsx): the sheet read. Absent for CSV. An added field (schemaVersion 1 still). */
+    readonly sheet?: string;
+    /** A workbook: the row the header was found on (rows above it are titles). Absent for CSV. */
+    readonly headerRow?: number;
   };
   readonly snapshotDate: string | null;
   readonly method: Method;
@@ -177,7 +187,7 @@ export interface Method {
   readonly columns: Partial<Record<Field, string>>;
   /**
    * Every column bonus pay is read from, summed per assignment when there are several
-   * (METHOD §1.10): `--map bonusPay="Local CEA" --map bonusPay="National CEA"`. One header
+   * (METHOD §1.11): `--map bonusPay="Local CEA" --map bonusPay="National CEA"`. One header
    * usually; empty without a bonus column. An added field (schemaVersion 1 still).
    */
   readonly bonusColumns: readonly string[];

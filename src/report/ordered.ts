@@ -1,3 +1,4 @@
+import type { BootstrapOptions } from '../metrics/bootstrap.js';
 import type { Units } from '../ingest/units.js';
 import { orderByValue } from '../metrics/order.js';
 
@@ -67,7 +68,7 @@ export interface ViewContext {
   readonly minGroupSize: number;
   readonly hasBonusColumn: boolean;
   /** --ci: bootstrap intervals for the gaps. */
-  readonly ci?: { readonly level: number; readonly resamples: number; readonly seed: number } | undefined;
+  readonly ci?: { readonly level: number; readonly resamples: number; readonly seed: number; readonly onProgress?: BootstrapOptions['onProgress'] } | undefined;
 }
 
 /**

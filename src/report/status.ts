@@ -39,7 +39,8 @@ export const FIGURE_KEYS = [
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 /** The population a figure is computed on. */
-export type PopulationName = 'full-pay' | 'relevant' | 'recipients';
+export const POPULATION_NAMES = ['full-pay', 'relevant', 'recipients'] as const;
+export type PopulationName = (typeof POPULATION_NAMES)[number];
 
 export type Reason =
   | { readonly code: 'reference-group' }
@@ -56,6 +57,23 @@ export type Reason =
   | { readonly code: 'not-decomposable' };
 
 export type ReasonCode = Reason['code'];
+
+/** Every reason code, for the published schema (report-schema.ts); `satisfies` keeps it complete. */
+export const REASON_CODES = [
+  'reference-group',
+  'undisclosed-category',
+  'small-group',
+  'protects-another-cell',
+  'no-bonus-column',
+  'empty-group',
+  'empty-quarter',
+  'reference-zero',
+  'no-common-cell',
+  'not-decomposable',
+] as const satisfies readonly ReasonCode[];
+type Missing = Exclude<ReasonCode, (typeof REASON_CODES)[number]>;
+/** A compile error here means a reason code is missing from REASON_CODES. */
+export const REASON_CODES_COMPLETE: Missing extends never ? true : never = true;
 
 /** A figure that is not shown: its status, the reason, and whether the reason is the reference group's. */
 export interface FigureState {

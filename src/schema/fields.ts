@@ -162,7 +162,7 @@ export function lookAlikeField(header: string): Field | undefined {
 }
 
 /**
- * Fields that may be read from several columns, summed per row (METHOD §1.10): bonus pay, as
+ * Fields that may be read from several columns, summed per row (METHOD §1.11): bonus pay, as
  * Clinical Excellence Awards often sit in separate columns (`--map bonusPay="Local CEA"
  * --map bonusPay="National CEA"`).
  */

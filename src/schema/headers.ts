@@ -10,7 +10,7 @@ export interface ColumnMap {
   /** Field → how it was matched. */
   readonly matchedBy: ReadonlyMap<Field, 'alias' | 'map'>;
   /**
-   * Fields summed from several columns (METHOD §1.10): every column's index, in the order given,
+   * Fields summed from several columns (METHOD §1.11): every column's index, in the order given,
    * the first being `index`'s. Fields read from one column are not listed.
    */
   readonly summed: ReadonlyMap<Field, readonly number[]>;
@@ -25,7 +25,7 @@ export interface ColumnMap {
  * order. Comparison ignores case, spaces and punctuation. A header can serve one field only.
  * Two columns with the same name that a field would use is an error: which one is meant
  * cannot be guessed, so the user must rename one or choose with --map. A summable field may
- * be mapped to several headers, which are then summed (METHOD §1.10).
+ * be mapped to several headers, which are then summed (METHOD §1.11).
  */
 export function resolveHeaders(headers: readonly string[], overrides: ReadonlyMap<Field, MappedColumns>): ColumnMap {
   const normalised = headers.map(normaliseHeader);
@@ -82,7 +82,7 @@ export function resolveHeaders(headers: readonly string[], overrides: ReadonlyMa
   return { index, header, matchedBy, summed, ignored, headers };
 }
 
-/** Every header a field is read from: one, or the columns summed for it (METHOD §1.10). */
+/** Every header a field is read from: one, or the columns summed for it (METHOD §1.11). */
 export function headersOf(columns: ColumnMap, field: Field): string[] {
   const summed = columns.summed.get(field);
   if (summed !== undefined) return summed.map((i) => columns.headers[i] as string);

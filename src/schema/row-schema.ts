@@ -61,6 +61,53 @@ function quantity(what: string, max: number, example: string) {
     .pipe(z.number().max(max, { error: expected }));
 }
 
+/**
+ * Money and quantity fields with their upper limits: each one's schema is `amount` or
+ * `quantity` above, so a plain decimal such as "37.5" or "1234.5678" gets its number.
+ */
+export const DECIMAL_LIMITS = {
+  hourlyRate: LIMITS.hourlyRate,
+  periodPay: LIMITS.periodPay,
+  annualSalary: LIMITS.annualSalary,
+  bonusPay: LIMITS.bonusPay,
+  contractedHours: LIMITS.contractedHours,
+  fte: LIMITS.fte,
+} as const satisfies Partial<Record<Field, number>>;
+
+// Powers of ten up to 10^15 are exact doubles.
+const TENS = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * The fast path for a money or quantity cell: for text that is only digits with at most one
+ * point between digits ("37.5", "0", ".5", "1234.5678"), at most 15 digits and a value of at
+ * most `max`, the number its field schema gives; otherwise undefined, and the schema decides
+ * (blanks, "£", commas, spaces, signs, too many digits, too large a value, errors).
+ *
+ * Why the value is the same: such text is an integer m < 10^15 (the digits) over 10^k (k the
+ * digits after the point); both are exact doubles, so m / 10^k is the correctly rounded
+ * quotient, the double nearest the decimal, which is also what `Number(text)` gives. A
+ * property test compares this with the schema for every decimal field and all kinds of text.
+ * It is used only as a shortcut: zod stays the definition.
+ *
+ * @example plainDecimal('37.5', 168) // 37.5
+ * @example plainDecimal('£37.50', 168) // undefined: the schema handles it
+ */
+export function plainDecimal(text: string, max: number): number | undefined {
+  const length = text.length;
+  if (length === 0 || length > 16) return undefined;
+  let digits = 0;
+  let point = -1;
+  for (let i = 0; i < length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) digits = digits * 10 + d;
+    else if (d === -2 && point < 0) point = i; // "."
+    else return undefined;
+  }
+  if (point === length - 1 || (point < 0 && length > 15)) return undefined;
+  const value = point < 0 ? digits : digits / (TENS[length - 1 - point]);
+  return value <= max ? value : undefined;
+}
+
 const YES = new Set(['y', 'yes', 'true', '1']);
 const NO = new Set(['n', 'no', 'false', '0']);
 
@@ -88,12 +135,12 @@ const BUILD = {
   sex: () => z.string().transform(readSex),
   ethnicity: () => z.string().transform(readEthnicity),
   disability: () => z.string().transform(readDisability),
-  hourlyRate: () => amount('hourly rate', LIMITS.hourlyRate, ['15.50', '£15.50']),
-  periodPay: () => amount('period pay', LIMITS.periodPay, ['2583.50', '£2,583.50']),
-  annualSalary: () => amount('annual salary', LIMITS.annualSalary, ['31000.50', '£31,000.50']),
-  contractedHours: () => quantity('contracted hours per week', LIMITS.contractedHours, '37.5'),
-  fte: () => quantity('FTE', LIMITS.fte, '0.8'),
-  bonusPay: () => amount('bonus pay', LIMITS.bonusPay, ['1500.00', '£1,500.00']),
+  hourlyRate: () => amount('hourly rate', DECIMAL_LIMITS.hourlyRate, ['15.50', '£15.50']),
+  periodPay: () => amount('period pay', DECIMAL_LIMITS.periodPay, ['2583.50', '£2,583.50']),
+  annualSalary: () => amount('annual salary', DECIMAL_LIMITS.annualSalary, ['31000.50', '£31,000.50']),
+  contractedHours: () => quantity('contracted hours per week', DECIMAL_LIMITS.contractedHours, '37.5'),
+  fte: () => quantity('FTE', DECIMAL_LIMITS.fte, '0.8'),
+  bonusPay: () => amount('bonus pay', DECIMAL_LIMITS.bonusPay, ['1500.00', '£1,500.00']),
   fullPay: () => flag('full pay'),
   staffGroup: () => TEXT,
   grade: () => TEXT,

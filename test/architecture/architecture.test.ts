@@ -19,6 +19,7 @@ const RANK: Readonly<Record<string, number>> = {
   render: 6,
   pipeline: 7,
   cli: 8,
+  api: 9,
 };
 
 const folder = (module: string) => module.split('/')[0] as string;

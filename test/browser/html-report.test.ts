@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { runCli } from '../helpers/run-cli.js';
+import { csv } from '../helpers/csv.js';
 
 /**
  * The HTML report in a real browser: Debian's Chromium, driven by playwright-core. CI
@@ -15,6 +16,64 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const required = process.env.PAYGAP_REQUIRE_BROWSER === '1';
 const shots = resolve('test-output');
+// The functions given to evaluate() run in the page, where the DOM exists; tests compile without its types.
+declare const document: any;
+declare const window: any;
+declare function getComputedStyle(element: unknown): { borderBottomColor: string };
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Content-Security-Policy violations and console errors, recorded from before the page's first byte. */
+async function watch(page: Page): Promise<{ errors: string[]; violations: () => Promise<string[]> }> {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { violations: string[] }).violations = seen;
+    document.addEventListener('securitypolicyviolation', (e: { effectiveDirective: string; blockedURI: string }) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
+  return { errors, violations: () => page.evaluate(() => (window as unknown as { violations: string[] }).violations) };
+}
+
+/**
+ * Every chart's texts, as the browser lays them out: each must lie inside its SVG, and no two
+ * may overlap. Returns the problems found, in words.
+ */
+function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const svg of document.querySelectorAll('svg.chart')) {
+      const frame = svg.getBoundingClientRect();
+      const name = svg.getAttribute('aria-labelledby')?.split(' ')[0] ?? '?';
+      const texts = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }));
+      for (const { text, box } of texts) {
+        if (box.left < frame.left - 0.5 || box.right > frame.right + 0.5 || box.top < frame.top - 0.5 || box.bottom > frame.bottom + 0.5) {
+          problems.push(`${name}: "${text}" outside its chart`);
+        }
+      }
+      for (let i = 0; i < texts.length; i++) {
+        for (let j = i + 1; j < texts.length; j++) {
+          const a = texts[i]!.box;
+          const b = texts[j]!.box;
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (w > 0.5 && h > 0.5) problems.push(`${name}: "${texts[i]!.text}" overlaps "${texts[j]!.text}"`);
+        }
+      }
+    }
+    return problems;
+  });
+}
+
+async function withBrowser(run: (browser: Browser) => Promise<void>): Promise<void> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    await run(browser);
+  } finally {
+    await browser.close();
+  }
+}
 
 describe.runIf(available || required)('HTML report in headless Chromium', () => {
   it('shows every chart and table, with text alternatives, offline, and prints', async () => {
@@ -25,18 +84,19 @@ describe.runIf(available || required)('HTML report in headless Chromium', () => 
     const result = await runCli(['report', 'fixtures/esr-sample.csv', '--format', 'html', '--output', page, '--previous', lastYear, '--quiet', '--snapshot-date', '2025-03-31']);
     expect(result.code).toBe(0);
 
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
+    await withBrowser(async (browser) => {
       const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, offline: true });
       const tab = await context.newPage();
       const requests: string[] = [];
       tab.on('request', (r) => requests.push(r.url()));
+      const seen = await watch(tab);
       await tab.goto(pathToFileURL(page).href);
       // Self-contained: the only request is the page itself.
       expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+      // The Content-Security-Policy allows the page's own style sheet (so it applies) and nothing else is tried.
+      expect(await seen.violations()).toEqual([]);
+      expect(seen.errors).toEqual([]);
+      expect(await tab.locator('h2').first().evaluate((h) => getComputedStyle(h).borderBottomColor)).toBe('rgb(0, 114, 178)');
 
       const charts = tab.locator('svg.chart');
       // Six views (sex, four ethnicity views, disability), each with a quarters chart and a gaps chart; year-on-year where both years have a median gap.
@@ -63,8 +123,58 @@ describe.runIf(available || required)('HTML report in headless Chromium', () => 
       await tab.screenshot({ path: join(shots, 'html-report.png'), fullPage: false });
       const pdf = await tab.pdf({ format: 'A4' });
       expect(pdf.length).toBeGreaterThan(10_000);
-    } finally {
-      await browser.close();
-    }
+    });
+  }, 60_000);
+
+  it.each([800, 1280])('lays out every chart at %i px: texts inside their chart, none overlapping; screenshots of the detailed ethnicity view', async (width) => {
+    const dir = mkdtempSync(join(tmpdir(), 'paygap-html-'));
+    const lastYear = join(dir, 'last-year.json');
+    writeFileSync(lastYear, (await runCli(['report', 'fixtures/esr-sample.csv', '--format', 'json', '--quiet', '--unit', 'assignment'])).stdout);
+    const page = join(dir, 'report.html');
+    expect((await runCli(['report', 'fixtures/esr-sample.csv', '--format', 'html', '--output', page, '--previous', lastYear, '--quiet'])).code).toBe(0);
+    await withBrowser(async (browser) => {
+      const tab = await (await browser.newContext({ viewport: { width, height: 900 }, offline: true })).newPage();
+      await tab.goto(pathToFileURL(page).href);
+      const detailed = tab.locator('section.view', { has: tab.locator('h2', { hasText: 'Ethnicity (detailed NHS categories)' }) });
+      // 18 groups: a chart for the gaps, one for the quarters and one year on year.
+      expect(await detailed.locator('svg.chart').count()).toBe(3);
+      expect(await detailed.locator('svg.chart').first().locator('text').count()).toBeGreaterThan(20);
+      expect(await layoutProblems(tab)).toEqual([]);
+      // The quarter chart of 18 groups repeats no colour: it gives each group its own row instead.
+      const fills = await detailed.locator('svg.chart[aria-labelledby^="quarters-"] rect[fill]').evaluateAll((rects) => rects.map((r) => r.getAttribute('fill')));
+      expect(new Set(fills).size).toBeLessThanOrEqual(3);
+      mkdirSync(shots, { recursive: true });
+      await detailed.screenshot({ path: join(shots, `ethnicity-detailed-${width}.png`) });
+    });
+  }, 60_000);
+
+  it('runs nothing from the data: hostile groups are shown as text, and the policy blocks an injected script', async () => {
+    const hostile = ['<script>document.title="PWNED"</script>', '"><img src=x onerror="document.title=\'PWNED\'">', '[click](javascript:alert(5))'];
+    const rows = [...Array(30)].map((_, i) => [i % 2 ? 'Male' : 'Female', String(10 + (i % 7)), hostile[i % 3] as string]);
+    const result = await runCli(['report', '-', '--format', 'html', '--characteristic', 'religion=Religion', '--min-group-size', '0', '--quiet'], { stdin: csv(['Gender', 'Hourly Rate', 'Religion'], rows) });
+    expect(result.code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'paygap-html-'));
+    const page = join(dir, 'hostile.html');
+    writeFileSync(page, result.stdout);
+    // The same page with a script and an inline handler planted in it, as a missed escape would.
+    const planted = join(dir, 'planted.html');
+    writeFileSync(planted, readFileSync(page, 'utf8').replace('</body>', '<script>document.title="PWNED"</script><img src="data:," onerror="document.title=\'PWNED\'"></body>'));
+    await withBrowser(async (browser) => {
+      const tab = await (await browser.newContext({ offline: true })).newPage();
+      const seen = await watch(tab);
+      await tab.goto(pathToFileURL(page).href);
+      expect(await tab.title()).not.toContain('PWNED');
+      expect(await seen.violations()).toEqual([]);
+      expect(await tab.locator('img, script').count()).toBe(0);
+      // Each hostile value is in the figures table as the text it is.
+      const cells = await tab.locator('section.view', { has: tab.locator('h2', { hasText: 'religion' }) }).locator('tbody th').allTextContents();
+      for (const text of hostile) expect(cells.some((c) => c.startsWith(text))).toBe(true);
+
+      const second = await (await browser.newContext({ offline: true })).newPage();
+      const blocked = await watch(second);
+      await second.goto(pathToFileURL(planted).href);
+      expect(await second.title()).not.toContain('PWNED');
+      expect((await blocked.violations()).some((v) => v.startsWith('script-src'))).toBe(true);
+    });
   }, 60_000);
 });

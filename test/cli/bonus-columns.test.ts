@@ -7,7 +7,7 @@ import { reportJson, runCli } from '../helpers/run-cli.js';
 import { csv } from '../helpers/csv.js';
 
 /**
- * Bonus from several columns (METHOD §1.10): Clinical Excellence Awards in two columns,
+ * Bonus from several columns (METHOD §1.11): Clinical Excellence Awards in two columns,
  * summed per assignment, then per person like any bonus.
  */
 const HEADERS = ['Employee Number', 'Assignment Number', 'Gender', 'Hourly Rate', 'Contracted Hours', 'Local CEA', 'National CEA'];

@@ -76,7 +76,7 @@ async function runWithoutInput(args: readonly string[], files: Record<string, st
 
 describe('combinations are checked before any input is read', () => {
   it.each([
-    ['--previous without --format html', ['--previous', 'last-year.json'], {}, '--previous goes with --format html (for compare tables, use paygap compare)'],
+    ['--previous without --format html', ['--previous', 'last-year.json'], {}, '--previous goes with --format html, or with targets in the config file (their progress is shown in every format); for compare tables, use paygap compare'],
     ['--previous with --format json', ['--previous', 'last-year.json', '--format', 'json'], {}, '--previous goes with --format html'],
     ['--age without --snapshot-date', ['--age'], {}, '--age needs --snapshot-date'],
     ['"age": true in the config without a snapshot date', [], { 'paygap.config.json': { age: true } }, '--age needs --snapshot-date'],

@@ -22,6 +22,23 @@ describe('start-up stays cheap', () => {
     expect([...packages].sort()).toEqual(['commander']);
   });
 
+  it.each([
+    ['report', 'fixtures/esr-sample.csv', '--format', 'json', '--quiet'],
+    ['report', 'fixtures/esr-sample.csv', '--quiet'],
+    ['validate', 'fixtures/esr-sample.csv', '--quiet'],
+  ])('a CSV run loads no Excel library: %s %s %s', (...args) => {
+    const { status, packages } = packagesLoaded(args);
+    expect(status).toBe(0);
+    expect(packages.has('commander')).toBe(true); // the log works
+    expect([...packages].filter((p) => ['exceljs', 'jszip', 'unzipper', 'archiver'].includes(p))).toEqual([]);
+  });
+
+  it('an Excel output loads exceljs, only then', () => {
+    const { status, packages } = packagesLoaded(['report', 'fixtures/esr-sample.csv', '--format', 'xlsx', '--quiet', '--output', '/dev/null']);
+    expect(status).toBe(0);
+    expect(packages.has('exceljs')).toBe(true);
+  });
+
   it('JSON output does not load the table libraries', () => {
     const { status, packages } = packagesLoaded(['report', 'fixtures/esr-sample.csv', '--format', 'json', '--quiet']);
     expect(status).toBe(0);

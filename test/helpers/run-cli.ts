@@ -5,6 +5,8 @@ export interface CliResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** stdout as bytes (an Excel workbook is not text). */
+  readonly stdoutBytes: Buffer;
 }
 
 /** Run the CLI in-process with buffers for stdout and stderr (and optional stdin text). */
@@ -17,7 +19,8 @@ export async function runCli(args: readonly string[], options: { stdin?: string 
   stderr.on('data', (c: Buffer) => err.push(c));
   const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]);
   const code = await main(args, { stdin, stdout, stderr, env: options.env ?? {}, cwd: options.cwd ?? process.cwd() });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+  const bytes = Buffer.concat(out);
+  return { code, stdout: bytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes: bytes };
 }
 
 /** Run `paygap report <args> --format json` and parse the report. */

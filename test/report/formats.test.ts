@@ -129,6 +129,18 @@ describe('CSV', () => {
     expect(Number(row[7])).toBeCloseTo(((19.5 - 21) / 19.5) * 100, 12);
   });
 
+  it('keeps two different values different: text already starting with an apostrophe gets one more', () => {
+    expect(["'=1", '=1', "'plain", 'plain'].map(safeText)).toEqual(["''=1", "'=1", "''plain", 'plain']);
+    // Taking one leading apostrophe off gives the value back, so no two values are written alike.
+    const back = (text: string) => (text.startsWith("'") ? text.slice(1) : text);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("'", '=', '+', '-', '@', '\t', 'a', ' ') }), (value) => {
+        expect(back(safeText(value))).toBe(value);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('has one row per group and measure in a stable order', async () => {
     const out = (await runCli([...args, '--format', 'csv'])).stdout.trimEnd().split('\r\n');
     const report = await reportJson(['fixtures/esr-sample.csv', '--quiet']);

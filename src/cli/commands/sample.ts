@@ -1,21 +1,16 @@
 import type { Writable } from 'node:stream';
-import { sampleLines } from '../../sample/generate.js';
+import { sampleChunks } from '../../sample/generate.js';
 import { write } from '../io.js';
 
 export interface SampleCommandOptions {
   readonly rows: number;
   readonly seed: number;
+  /** --year: the snapshot year (default 2025, the bundled sample's). */
+  readonly year?: number | undefined;
 }
 
-/** Write a synthetic export to `out`, in batches, waiting when the reader is slow. */
+/** Write a synthetic export to `out`, in chunks, waiting when the reader is slow. */
 export async function sampleCommand(options: SampleCommandOptions, out: Writable): Promise<void> {
-  let batch = '';
-  for (const line of sampleLines(options)) {
-    batch += line;
-    if (batch.length >= 1 << 16) {
-      await write(out, batch);
-      batch = '';
-    }
-  }
-  if (batch !== '') await write(out, batch);
+  const { rows, seed, year } = options;
+  for (const chunk of sampleChunks({ rows, seed, ...(year === undefined ? {} : { snapshotYear: year }) })) await write(out, chunk);
 }

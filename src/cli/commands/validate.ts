@@ -27,6 +27,7 @@ export async function validateCommand(file: string, options: ValidateOptions, io
     bytes: loaded.bytes,
     delimiter: loaded.delimiter,
     encoding: loaded.encoding,
+    sheet: loaded.sheet,
     columns: loaded.columns,
     plan: loaded.plan,
     quality,
