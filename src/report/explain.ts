@@ -4,7 +4,7 @@ import { PARTS, type Amount, type CellContribution, type DecomposedGroup, type D
 import { ofReference, stateFor, type FigureState } from './status.js';
 
 /**
- * --explain (METHOD §15): each mean hourly pay gap of every headline view and intersection,
+ * --explain (METHOD §16): each mean hourly pay gap of every headline view and intersection,
  * split into composition, pay within cells and cells with only one of the two groups, over
  * the cells of the breakdown by the --explain columns.
  *

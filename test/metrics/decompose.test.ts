@@ -8,8 +8,8 @@ const cell = (refCount: number, refMean: number, groupCount: number, groupMean: 
   group: { count: groupCount, total: groupCount * groupMean },
 });
 
-describe('nopo (the matching decomposition, METHOD §15)', () => {
-  it('METHOD §15’s three bands, by hand', () => {
+describe('nopo (the matching decomposition, METHOD §16)', () => {
+  it('METHOD §16’s three bands, by hand', () => {
     // Band 3: men 10 at £12, women 30 at £12. Band 5: men 20 at £15, women 50 at £14.
     // Band 8a: men 20 at £30, women 20 at £28.
     const result = nopo([cell(10, 12, 30, 12), cell(20, 15, 50, 14), cell(20, 30, 20, 28)])!;

@@ -65,6 +65,8 @@ describe('the report model and its JSON Schema', () => {
     ['no suppression', [SAMPLE, '--min-group-size', '0', '--within', 'staffGroup']],
     ['another reference group and pay method', [SAMPLE, '--reference', 'sex=Female', '--pay-method', 'annual-salary', '--by', 'sex,disability']],
     ['a file without sex (no GOV.UK figures)', [SAMPLE, '--by', 'ethnicity']],
+    ['--explain with --within, crossed columns and an intersection', [SAMPLE, '--within', 'band', '--explain', 'band,staffGroup', '--intersect', 'sex,ethnicity/broad']],
+    ['--explain on the --within column', [SAMPLE, '--within', 'band', '--explain', 'band']],
   ])('describe generated reports: %s', async (_name, args) => {
     expectValid(await reportJson(['--quiet', ...args]));
   });
