@@ -59,8 +59,9 @@ function decomposeGroup(view: CharacteristicReport, breakdown: Breakdown, v: num
   const reference = view.groups[ref] as GroupReport;
   const group = view.groups[i] as GroupReport;
   const none = { group: group.group, meanGap: null, parts: null, cells: [], withheldCells: null };
-  if (group.meanGapPercent === null || group.meanPayDifference === null || reference.meanHourlyPay === null) {
-    return { ...none, state: group.status.meanGapPercent };
+  // A headline mean (the group's or the reference's) that is not published takes the decomposition with it.
+  if (group.meanGapPercent === null || group.meanPayDifference === null || group.meanHourlyPay === null || reference.meanHourlyPay === null) {
+    return { ...none, state: group.status.meanGapPercent ?? group.status.meanHourlyPay ?? ofReference(reference.status.meanHourlyPay ?? stateFor({ code: 'empty-group', population: 'full-pay' })) };
   }
   const cells: Cell[] = breakdown.subgroups
     .map((sg) => {
