@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { PARTS, type DecomposedGroup, type Parts } from '../report/decomposition.js';
 import type { Report } from '../report/model.js';
 import { count, money, percent } from './format.js';
-import { cellNoun, explainedViews, groupSentences, pointsText, readingNote, type Explained } from './explain-words.js';
+import { capitalised, cellNoun, explainedViews, groupSentences, pointsText, readingNote, type Explained } from './explain-words.js';
 import { missingLabel } from './reasons.js';
 import { terminalText as tt } from './terminal-text.js';
 import { textTable, type TextCell } from './text-table.js';
@@ -57,7 +57,7 @@ function cellTable(g: DecomposedGroup, reference: string, noun: string, chalk: C
   const w = g.withheldCells;
   if (w !== null) rows.push([{ text: `Withheld (${count(w.cells.length)} cells)`, style: chalk.dim }, count(w.referenceHeadcount), count(w.groupHeadcount), ...partCells(w.contribution, '')]);
   const spec = {
-    head: [tt(noun[0]!.toUpperCase() + noun.slice(1)), tt(reference), tt(g.group), ...PARTS.map((p) => p.short)],
+    head: [tt(capitalised(noun)), tt(reference), tt(g.group), ...PARTS.map((p) => p.short)],
     headStyle: chalk.bold,
     widths: [18, 14, 14, 10, 10, 11, 12],
     aligns: ['left' as const, ...Array<'right'>(6).fill('right')],

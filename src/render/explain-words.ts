@@ -41,6 +41,12 @@ export function partsUsed(g: DecomposedGroup): readonly (typeof PARTS)[number][]
   return PARTS.filter((p) => (p.key === 'referenceOnlyCells' ? supports.has('reference only') : p.key === 'groupOnlyCells' ? supports.has('group only') : true));
 }
 
+/** The parts any group of the view has: the columns its tables need. */
+export const viewParts = (d: Decomposition): readonly (typeof PARTS)[number][] => PARTS.filter((p) => d.groups.some((g) => partsUsed(g).includes(p)));
+
+/** "Pay band": a cell noun at the head of a column. */
+export const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 /** The shown cells that add most to a part, largest first (either way). */
 export function largestCells(g: DecomposedGroup, key: PartKey, n: number): CellContribution[] {
   const shown = g.cells.filter((c) => c.contribution !== null && c.contribution[key].points !== 0);

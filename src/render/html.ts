@@ -10,6 +10,7 @@ import { escape, gapsChart, MAX_CHART_GROUPS, yearOnYearChart } from './svg.js';
 import { quartersChart } from './svg-quarters.js';
 import { govukRows } from './govuk-rows.js';
 import { contentSecurityPolicy } from './csp.js';
+import { explainHtml } from './explain-html.js';
 
 /**
  * `--format html`: one self-contained page (no scripts, fonts or files from elsewhere) with
@@ -126,13 +127,16 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const p = report.population;
   const title = `Pay gap report${report.snapshotDate ? `, snapshot ${report.snapshotDate}` : ''}`;
   const views = [...report.characteristics, ...report.intersections];
+  const explain = explainHtml(report);
   const body = [
     `<h1>${escape(title)}</h1>`,
     `<p class="meta">${escape(report.input.file)} · ${count(p.rowsRead)} rows read: ${count(p.rowsValid)} valid, ${count(p.rowsInvalid)} invalid · ` +
       `${count(p.relevantEmployees)} relevant employees, ${count(p.fullPayEmployees)} on full pay · paygap ${escape(report.tool.version)}</p>`,
     p.exclusions.length > 0 ? `<ul class="meta">${p.exclusions.map((e) => `<li>${count(e.count)} ${escape(e.reason)}</li>`).join('')}</ul>` : '',
-    `<nav><p class="meta">Contents: ${views.map((v, i) => `<a href="#view-${i}">${escape(v.title)}</a>`).join(' · ')}${report.govukSubmission ? ' · <a href="#govuk">GOV.UK figures</a>' : ''}</p></nav>`,
+    `<nav><p class="meta">Contents: ${[...views.map((v, i) => [`view-${i}`, v.title] as const), ...explain.nav].map(([id, title]) => `<a href="#${id}">${escape(title)}</a>`).join(' · ')}` +
+      `${report.govukSubmission ? ' · <a href="#govuk">GOV.UK figures</a>' : ''}</p></nav>`,
     ...views.map((v, i) => viewSection(v, i, options.previous)),
+    ...explain.sections,
     report.govukSubmission ? govukSection(report.govukSubmission) : '',
     ...report.warnings.map((w) => `<p class="meta">Note: ${escape(w)}</p>`),
     ...(options.sections ?? []),

@@ -6,6 +6,7 @@ import { govukRows } from './govuk-rows.js';
 import { formatValue } from './figures.js';
 import { govukNoteText, missingLabel } from './reasons.js';
 import { markdownText as md } from './markdown-text.js';
+import { explainMarkdown } from './explain-markdown.js';
 
 /**
  * `--format markdown`: a board-paper section per characteristic view, for a wiki or any
@@ -110,6 +111,7 @@ export function renderMarkdown(report: Report): string {
       for (const view of sg.characteristics) viewSection(view, out, '#####');
     }
   }
+  explainMarkdown(report, out);
   for (const w of report.warnings) out.push(`> **Note:** ${md(w)}`, '');
   out.push('### Method', '', methodParagraph(report, md), '');
   return `${out.join('\n')}`;
