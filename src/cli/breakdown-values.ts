@@ -25,7 +25,7 @@ function explainColumns(value: string | readonly string[]): readonly string[] | 
   return names;
 }
 
-const EXPLAIN_EXPECTED = `expected one to ${MAX_EXPLAIN_COLUMNS} different columns, comma-separated: ${WITHIN.join(', ')} or headers of the export, e.g. band or band,staffGroup`;
+const EXPLAIN_EXPECTED = `expected 1 to ${MAX_EXPLAIN_COLUMNS} different columns, comma-separated: ${WITHIN.join(', ')} or headers of the export, e.g. band or band,staffGroup`;
 
 /** --explain band,staffGroup; in the config file, ["band", "staffGroup"]. */
 export const explain = {
