@@ -59,7 +59,7 @@ function cellTable(g: DecomposedGroup, reference: string, noun: string, chalk: C
   const spec = {
     head: [tt(capitalised(noun)), tt(reference), tt(g.group), ...PARTS.map((p) => p.short)],
     headStyle: chalk.bold,
-    widths: [18, 14, 14, 10, 10, 11, 12],
+    widths: [21, 14, 14, 10, 10, 11, 12],
     aligns: ['left' as const, ...Array<'right'>(6).fill('right')],
     wrap: true,
   };

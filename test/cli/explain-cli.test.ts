@@ -32,6 +32,10 @@ describe('paygap report --explain', () => {
     expect(text).toContain('The median gap is not split: a median is not a sum of parts');
     // Its cells are published as a breakdown, as --within band would.
     expect(result.stdout).toContain('Within each pay band');
+    // The README shows this output as it is.
+    const readme = readFileSync('README.md', 'utf8');
+    const shown = readme.slice(readme.indexOf('```\nWhy the mean gaps: Sex, over pay band cells') + 4);
+    expect(result.stdout).toContain(shown.slice(0, shown.indexOf('\n```')));
   });
 
   it.each([
