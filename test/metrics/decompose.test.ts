@@ -27,6 +27,17 @@ describe('nopo (the matching decomposition, METHOD §16)', () => {
     expect(result.cells.map((c) => c.withinCell)).toEqual([0, expect.closeTo(0.5, 12), expect.closeTo(0.4, 12)]);
   });
 
+  it('METHOD §16.7’s fourth cell: consultants, all men, are a part of their own and leave the others unchanged', () => {
+    const result = nopo([cell(10, 12, 30, 12), cell(20, 15, 50, 14), cell(20, 30, 20, 28), cell(5, 50, 0, 0)])!;
+    // Men (1,020 + 250) ÷ 55 = £23.09; women £16.20; gap £6.89.
+    expect(result.gap).toBeCloseTo(1270 / 55 - 16.2, 12);
+    expect(result.parts.composition).toBeCloseTo(3.3, 12);
+    expect(result.parts.withinCell).toBeCloseTo(0.9, 12);
+    // 5/55 × (50 − 20.40) = £2.69.
+    expect(result.parts.referenceOnlyCells).toBeCloseTo((5 / 55) * (50 - 20.4), 12);
+    expect(result.parts.groupOnlyCells).toBe(0);
+  });
+
   it('a cell with only one of the groups: its part is reported apart, and the parts still add up', () => {
     // Band 5 both (men 10 at £15, women 30 at £15); Consultants only men (5 at £50); Band 2 only women (10 at £11).
     const result = nopo([cell(10, 15, 30, 15), cell(5, 50, 0, 0), cell(0, 0, 10, 11)])!;
