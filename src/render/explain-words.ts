@@ -2,7 +2,7 @@ import { oneDecimal } from '../metrics/round.js';
 import { PARTS, type Amount, type CellContribution, type DecomposedGroup, type Decomposition, type PartKey } from '../report/decomposition.js';
 import type { CharacteristicReport, Report } from '../report/model.js';
 import { count, money, people, percent } from './format.js';
-import { reasonText } from './reasons.js';
+import { missingLabel, reasonText } from './reasons.js';
 
 /**
  * --explain for people (METHOD §16): what every renderer of the decomposition shares. The
@@ -59,7 +59,7 @@ export function groupSentences(d: Decomposition, g: DecomposedGroup): string[] {
   const reference = people(d.referenceGroup);
   const noun = cellNoun(d.columns);
   if (g.parts === null || g.meanGap === null) {
-    return [`The mean gap between ${reference} and ${group} is not split: ${g.state === undefined ? 'not available' : reasonText(g.state)}.`];
+    return [`The mean gap between ${reference} and ${group} is not split: ${g.state === undefined ? missingLabel(g.state) : reasonText(g.state)}.`];
   }
   const p = g.parts;
   const used = new Set(partsUsed(g).map((x) => x.key));
