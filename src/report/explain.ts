@@ -8,8 +8,10 @@ import { ofReference, stateFor, type FigureState } from './status.js';
  * split into composition, pay within cells and cells with only one of the two groups, over
  * the cells of the breakdown by the --explain columns.
  *
- * Privacy: this runs after disclosure control and reads only what it lets the report publish:
- * each cell's headcounts (always published) and mean hourly pay where shown. A group's cells
+ * Privacy (METHOD §16.4): this runs after disclosure control and reads only what it lets the
+ * report publish: the headline means and gaps (a group whose headline mean, or whose reference
+ * group's, is not shown has no decomposition), each cell's headcounts (always published) and
+ * its mean hourly pay where shown. A group's cells
  * whose mean is withheld, for either group, are taken together as one cell, "withheld cells",
  * whose totals are the headline totals less the shown cells' (mean × headcount): figures a
  * reader can work out from the report already. So the decomposition is a function of
