@@ -45,7 +45,7 @@ export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersi
     warnings,
     settingSources: settings.settingSources,
   });
-  // The decomposition reads only what disclosure control lets the report publish (METHOD §16).
+  // The decomposition reads only what disclosure control lets the report publish (METHOD §17).
   return explainGaps(controlDisclosure(report, shapes, atoms), explain);
 }
 

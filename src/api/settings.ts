@@ -41,7 +41,7 @@ export interface AnalyseSettings {
   readonly within?: Within;
   /**
    * Split each mean gap into composition, pay within cells and cells with one group only
-   * (METHOD §16), over the cells of these columns crossed: e.g. `['band']` or `['band', 'staffGroup']`.
+   * (METHOD §17), over the cells of these columns crossed: e.g. `['band']` or `['band', 'staffGroup']`.
    */
   readonly explain?: readonly Within[];
   /** Grade → pay scheme, overriding the built-in mapping for `within: 'payScheme'`, e.g. `{ 'VSM 1': 'Other' }`. */

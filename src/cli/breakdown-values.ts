@@ -5,7 +5,7 @@ import { checkedString, checkedText, everyEntry, list, type Zod } from './option
 
 /**
  * How the options of breakdowns are read, from the command line and from the config file:
- * --within (METHOD §5.8, §5.10), --explain (METHOD §16) and --pay-scheme (METHOD §5.9).
+ * --within (METHOD §5.8, §5.10), --explain (METHOD §17) and --pay-scheme (METHOD §5.9).
  */
 const WITHIN_EXPECTED = `expected ${WITHIN.join(', ')}, or the header of a column of the export`;
 
@@ -15,7 +15,7 @@ export const within = {
   config: (zod: Zod) => checkedString(zod, (value) => (value.trim() === '' ? undefined : value.trim()), WITHIN_EXPECTED),
 };
 
-/** At most this many columns are crossed by --explain (a cell is one number in mixed radix, METHOD §16). */
+/** At most this many columns are crossed by --explain (a cell is one number in mixed radix, METHOD §17). */
 export const MAX_EXPLAIN_COLUMNS = 4;
 
 /** "band,staffGroup": one to four different columns. */

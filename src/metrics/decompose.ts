@@ -1,5 +1,5 @@
 /**
- * The matching decomposition of a difference in means (Ñopo 2008; METHOD §16.2), on cells: how much of the
+ * The matching decomposition of a difference in means (Ñopo 2008; METHOD §17.2), on cells: how much of the
  * gap between a reference group's mean and a group's mean comes from where the two groups
  * are (their shares of the cells), how much from pay differences between people in the same
  * cell, and how much from cells where only one of the two groups is.

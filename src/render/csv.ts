@@ -31,7 +31,7 @@ function viewLines(section: string, subgroup: string, view: CharacteristicReport
 }
 
 /**
- * --explain (METHOD §16): the section "explain <cells>" with, for each group, the mean gap and
+ * --explain (METHOD §17): the section "explain <cells>" with, for each group, the mean gap and
  * its four parts over all cells (subgroup blank) and each cell's contribution (subgroup: the
  * cell), in points and in £ per hour; the withheld cells taken together in the section
  * "explain <cells>: withheld cells" (subgroup: their names joined by " + "); and a row saying

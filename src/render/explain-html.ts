@@ -9,7 +9,7 @@ import { escape } from './svg.js';
 import { explainChart } from './svg-explain.js';
 
 /**
- * --explain in the HTML report (METHOD §16): a section per view with a decomposition, after
+ * --explain in the HTML report (METHOD §17): a section per view with a decomposition, after
  * the views: the chart (each gap as a bar split into its parts), the parts of every group in
  * a table (points, and pounds an hour), the sentences, and each group's cell contributions.
  * Every text from the data is escaped.

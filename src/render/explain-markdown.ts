@@ -6,7 +6,7 @@ import { markdownText as md } from './markdown-text.js';
 import { missingLabel } from './reasons.js';
 
 /**
- * --explain in the Markdown board paper (METHOD §16): a section per view with a
+ * --explain in the Markdown board paper (METHOD §17): a section per view with a
  * decomposition, after the breakdowns: the sentences (a paragraph for one compared group, a
  * list for more), the parts of every group, and for a view of one compared group each cell's
  * contribution. Every text from the data goes through markdownText.

@@ -8,7 +8,7 @@ import { terminalText as tt } from './terminal-text.js';
 import { textTable, type TextCell } from './text-table.js';
 
 /**
- * --explain in the terminal tables (METHOD §16): for each view, one row per group (the mean
+ * --explain in the terminal tables (METHOD §17): for each view, one row per group (the mean
  * gap and its parts, in points with pounds below); for a view with one compared group, the
  * sentences and each cell's contribution in points. Views with more groups give those in the
  * other formats. Fits 100 columns.

@@ -5,7 +5,7 @@ import { count, money, people, percent } from './format.js';
 import { missingLabel, reasonText } from './reasons.js';
 
 /**
- * --explain for people (METHOD §16): what every renderer of the decomposition shares. The
+ * --explain for people (METHOD §17): what every renderer of the decomposition shares. The
  * views that have one, the cells' name in words, points at one decimal place, and the
  * sentences: how much of each mean gap comes from composition, how much from pay within the
  * same cell, which cells add most, and that medians are not split. Sentences are plain text;

@@ -85,7 +85,7 @@ function publishIntersection(x: IntersectionReport): PublishedIntersection {
 
 const reason = (state: FigureState | undefined): PublishedReason | null => (state === undefined ? null : { ...publishState(state), text: reasonText(state) });
 
-/** --explain's decomposition with its statuses as codes and words (METHOD §16); null when not asked for. */
+/** --explain's decomposition with its statuses as codes and words (METHOD §17); null when not asked for. */
 function publishDecomposition(d: Decomposition | undefined): PublishedDecomposition | null {
   if (d === undefined) return null;
   return {

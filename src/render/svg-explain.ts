@@ -7,7 +7,7 @@ import { escape, labelColumn, labelText, LINE, rowHeights, SMALL_FONT, svgOpen, 
 import { textWidth } from './text-width.js';
 
 /**
- * --explain in the HTML report (METHOD §16): for each group, its mean gap as a bar split into
+ * --explain in the HTML report (METHOD §17): for each group, its mean gap as a bar split into
  * the parts, one after another from 0 (a waterfall: a negative part steps back), ending at
  * the gap, which a black tick marks and a label names. Laid out by the rules of svg.ts: texts
  * measured, a <title> and a <desc> in words, the table beside it in the page, Okabe–Ito

@@ -6,7 +6,7 @@ import { missingLabel, reasonText } from './reasons.js';
 import { addRow, count, money, text, title, widths, type Value } from './xlsx-cells.js';
 
 /**
- * --explain in the workbook (METHOD §16): a sheet per view with a decomposition. For each
+ * --explain in the workbook (METHOD §17): a sheet per view with a decomposition. For each
  * group a row of the mean gap and its parts over all cells, a row per cell with its
  * contribution, and a row for the withheld cells taken together; each part in points
  * (plain numbers, one decimal shown) and in £ an hour. A figure not shown is a word, and

@@ -29,7 +29,7 @@ export interface Breakdowns {
 }
 
 /**
- * The breakdowns asked for (METHOD §5.8, §16): --within's, then --explain's cells, unless they
+ * The breakdowns asked for (METHOD §5.8, §17): --within's, then --explain's cells, unless they
  * are --within's own. A decomposition is worked out from published figures only, so its cells
  * are published as a breakdown, through disclosure control like any other.
  */

@@ -56,7 +56,7 @@ export interface Built {
   readonly report: Report;
   readonly shapes: ReportShapes;
   readonly atoms: AtomTable;
-  /** --explain: the breakdown whose cells the mean gaps are decomposed over (after disclosure control, METHOD §16). */
+  /** --explain: the breakdown whose cells the mean gaps are decomposed over (after disclosure control, METHOD §17). */
   readonly explain?: { readonly breakdown: number; readonly columns: readonly string[] } | undefined;
 }
 

@@ -1,7 +1,7 @@
 import type { FigureState } from './status.js';
 
 /**
- * The decomposition of each mean hourly pay gap of a view (METHOD §16), as the report model
+ * The decomposition of each mean hourly pay gap of a view (METHOD §17), as the report model
  * holds it (schemaVersion 1: an added field of each headline view and intersection). Every
  * amount is in £ per hour and in points of the headline mean gap (÷ the reference group's
  * mean hourly pay × 100), so the parts add up to the gap in both.

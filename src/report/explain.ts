@@ -4,11 +4,11 @@ import { PARTS, type Amount, type CellContribution, type DecomposedGroup, type D
 import { ofReference, stateFor, type FigureState } from './status.js';
 
 /**
- * --explain (METHOD §16): each mean hourly pay gap of every headline view and intersection,
+ * --explain (METHOD §17): each mean hourly pay gap of every headline view and intersection,
  * split into composition, pay within cells and cells with only one of the two groups, over
  * the cells of the breakdown by the --explain columns.
  *
- * Privacy (METHOD §16.4): this runs after disclosure control and reads only what it lets the
+ * Privacy (METHOD §17.4): this runs after disclosure control and reads only what it lets the
  * report publish: the headline means and gaps (a group whose headline mean, or whose reference
  * group's, is not shown has no decomposition), each cell's headcounts (always published) and
  * its mean hourly pay where shown. A group's cells

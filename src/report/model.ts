@@ -292,6 +292,6 @@ export interface CharacteristicReport {
   /** Units left out of this view entirely (e.g. sex not recorded), by reason. */
   readonly excluded: readonly { readonly reason: string; readonly relevant: number; readonly fullPay: number }[];
   readonly groups: readonly GroupReport[];
-  /** --explain: the mean gaps split into parts (METHOD §16), for headline views and intersections. An added field. */
+  /** --explain: the mean gaps split into parts (METHOD §17), for headline views and intersections. An added field. */
   readonly decomposition?: Decomposition | undefined;
 }

@@ -37,7 +37,7 @@ export interface PublishedView extends Omit<CharacteristicReport, 'groups' | 'de
 /** A status with its words, for figures outside a group's figureStatus (the decomposition's). */
 export type PublishedReason = PublishedState & { readonly text: string };
 
-/** The decomposition as published (METHOD §16): statuses as codes with their words. */
+/** The decomposition as published (METHOD §17): statuses as codes with their words. */
 export interface PublishedDecomposition extends Omit<Decomposition, 'median' | 'groups'> {
   readonly median: PublishedReason;
   readonly groups: readonly (Omit<DecomposedGroup, 'state' | 'cells'> & {

@@ -79,7 +79,7 @@ export const viewSchema = z.strictObject({
   groups: z.array(groupSchema),
 });
 
-/** --explain (METHOD §16): a status with its words, for the decomposition's figures. */
+/** --explain (METHOD §17): a status with its words, for the decomposition's figures. */
 const reasonWithText = z.intersection(figureState, z.object({ text: z.string() }));
 const amount = z.strictObject({ pounds: number.describe('£ per hour'), points: number.describe('points of the mean gap %: pounds ÷ the reference group\'s mean hourly pay × 100') });
 const parts = z.strictObject({
@@ -120,7 +120,7 @@ const decomposition = z
     ),
   })
   .nullable()
-  .describe('--explain: each mean gap split into parts (METHOD §16); null when not asked for');
+  .describe('--explain: each mean gap split into parts (METHOD §17); null when not asked for');
 
 const figures = z.enum(['pay', 'bonus']);
 const withheld = z.strictObject({ subgroup: z.string().optional(), characteristic: z.string(), view: z.string(), group: z.string(), figures });

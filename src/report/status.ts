@@ -51,9 +51,9 @@ export type Reason =
   | { readonly code: 'empty-group'; readonly population: PopulationName }
   | { readonly code: 'empty-quarter' }
   | { readonly code: 'reference-zero' }
-  /** A decomposition (METHOD §16): no cell has people of both the group and the reference group. */
+  /** A decomposition (METHOD §17): no cell has people of both the group and the reference group. */
   | { readonly code: 'no-common-cell' }
-  /** A decomposition of medians: a median is not a sum of parts (METHOD §16). */
+  /** A decomposition of medians: a median is not a sum of parts (METHOD §17). */
   | { readonly code: 'not-decomposable' };
 
 export type ReasonCode = Reason['code'];

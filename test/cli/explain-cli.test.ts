@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { reportJson, runCli } from '../helpers/run-cli.js';
 
 /**
- * `paygap report --explain` end to end (METHOD §16): the README's example as written, every
+ * `paygap report --explain` end to end (METHOD §17): the README's example as written, every
  * format, the config file's `explain`, crossed columns, and the errors a user can make.
  */
 const SAMPLE = join(process.cwd(), 'fixtures/esr-sample.csv');

@@ -4,7 +4,7 @@ import { derivableSecrets, exportText, type Person } from '../helpers/independen
 import { reportOfText } from '../helpers/pipeline.js';
 
 /**
- * A hostile test of --explain (METHOD §16.4): one woman alone in Band 9. Her pay is withheld,
+ * A hostile test of --explain (METHOD §17.4): one woman alone in Band 9. Her pay is withheld,
  * and so is another cell of women that would give it back by subtraction. Two workforces that
  * differ only in her pay (and, by the same amount the other way, the pay of a woman in that
  * other withheld cell) publish the same report. If the decomposition let a reader learn

@@ -1,5 +1,5 @@
 /**
- * The matching decomposition (METHOD §16) worked out again, independently of
+ * The matching decomposition (METHOD §17) worked out again, independently of
  * src/metrics/decompose.ts and src/report/explain.ts: from the people themselves (not from
  * published figures), in exact rational arithmetic (pay in pence as BigInt fractions), and
  * in the textbook's form (Ñopo 2008, eq. 5) rather than as a sum over cells:

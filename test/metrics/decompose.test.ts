@@ -8,8 +8,8 @@ const cell = (refCount: number, refMean: number, groupCount: number, groupMean: 
   group: { count: groupCount, total: groupCount * groupMean },
 });
 
-describe('nopo (the matching decomposition, METHOD §16)', () => {
-  it('METHOD §16’s three bands, by hand', () => {
+describe('nopo (the matching decomposition, METHOD §17)', () => {
+  it('METHOD §17’s three bands, by hand', () => {
     // Band 3: men 10 at £12, women 30 at £12. Band 5: men 20 at £15, women 50 at £14.
     // Band 8a: men 20 at £30, women 20 at £28.
     const result = nopo([cell(10, 12, 30, 12), cell(20, 15, 50, 14), cell(20, 30, 20, 28)])!;
@@ -27,7 +27,7 @@ describe('nopo (the matching decomposition, METHOD §16)', () => {
     expect(result.cells.map((c) => c.withinCell)).toEqual([0, expect.closeTo(0.5, 12), expect.closeTo(0.4, 12)]);
   });
 
-  it('METHOD §16.7’s fourth cell: consultants, all men, are a part of their own and leave the others unchanged', () => {
+  it('METHOD §17.7’s fourth cell: consultants, all men, are a part of their own and leave the others unchanged', () => {
     const result = nopo([cell(10, 12, 30, 12), cell(20, 15, 50, 14), cell(20, 30, 20, 28), cell(5, 50, 0, 0)])!;
     // Men (1,020 + 250) ÷ 55 = £23.09; women £16.20; gap £6.89.
     expect(result.gap).toBeCloseTo(1270 / 55 - 16.2, 12);

@@ -8,7 +8,7 @@ import { exactNopo, toNumber, type Earner } from '../helpers/independent-decompo
 import { reportOfFile, reportOfText } from '../helpers/pipeline.js';
 
 /**
- * --explain (METHOD §16) on whole reports: the parts add up to every gap of the bundled
+ * --explain (METHOD §17) on whole reports: the parts add up to every gap of the bundled
  * sample; they agree with an independent computation in exact arithmetic; they do not depend
  * on the order of the rows or the names of the cells; a group whose headline mean is not
  * published has no decomposition; and the medians are never split.
