@@ -2,6 +2,7 @@ import { analyse, requireUsable, type AnalyseOptions, type Analysed, type InputP
 import { buildReport, type ReportInput } from './report/build-report.js';
 import { inputFileOf } from './report/input-files.js';
 import { controlDisclosure } from './disclosure/control.js';
+import { explainGaps } from './report/explain.js';
 import type { Report } from './report/model.js';
 
 /**
@@ -10,7 +11,7 @@ import type { Report } from './report/model.js';
  * through here, so there is one way from an export to a publishable report.
  */
 export type ReportSettings = AnalyseOptions &
-  Pick<ReportInput, 'organisationName' | 'snapshotDate' | 'minGroupSize' | 'references' | 'intersect' | 'within' | 'paySchemes' | 'ci' | 'settingSources'> & {
+  Pick<ReportInput, 'organisationName' | 'snapshotDate' | 'minGroupSize' | 'references' | 'intersect' | 'within' | 'explain' | 'paySchemes' | 'ci' | 'settingSources'> & {
     /** Any invalid row stops the run (a DataError) instead of being left out. */
     readonly strict?: boolean | undefined;
   };
@@ -19,7 +20,7 @@ export type ReportSettings = AnalyseOptions &
 export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersion: string): Report {
   const { input, units, quality, warnings } = analysed;
   requireUsable(analysed, settings.strict === true);
-  const { report, shapes, atoms } = buildReport({
+  const { report, shapes, atoms, explain } = buildReport({
     toolVersion,
     organisationName: settings.organisationName,
     ...input,
@@ -32,6 +33,7 @@ export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersi
     references: settings.references,
     intersect: settings.intersect,
     within: settings.within,
+    explain: settings.explain,
     paySchemes: settings.paySchemes,
     ci: settings.ci,
     columns: analysed.columns.header,
@@ -40,7 +42,8 @@ export function reportOf(analysed: Analysed, settings: ReportSettings, toolVersi
     warnings,
     settingSources: settings.settingSources,
   });
-  return controlDisclosure(report, shapes, atoms);
+  // The decomposition reads only what disclosure control lets the report publish (METHOD §17).
+  return explainGaps(controlDisclosure(report, shapes, atoms), explain);
 }
 
 /**

@@ -37,8 +37,13 @@ export interface AnalyseSettings {
   readonly sheet?: string;
   /** Withhold figures for groups of fewer than this many people (default 10; 0: off). */
   readonly minGroupSize?: number;
-  /** A breakdown: staffGroup, grade, band, payScheme or any column's header (several: "band,staffGroup"). */
+  /** A breakdown: staffGroup, grade, band, payScheme or any column's header. */
   readonly within?: Within;
+  /**
+   * Split each mean gap into composition, pay within cells and cells with one group only
+   * (METHOD §17), over the cells of these columns crossed: e.g. `['band']` or `['band', 'staffGroup']`.
+   */
+  readonly explain?: readonly Within[];
   /** Grade → pay scheme, overriding the built-in mapping for `within: 'payScheme'`, e.g. `{ 'VSM 1': 'Other' }`. */
   readonly paySchemes?: Readonly<Record<string, PayScheme>>;
   /** Intersections, e.g. `['sex,ethnicity']`. */

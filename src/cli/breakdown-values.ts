@@ -5,7 +5,7 @@ import { checkedString, checkedText, everyEntry, list, type Zod } from './option
 
 /**
  * How the options of breakdowns are read, from the command line and from the config file:
- * --within (METHOD §5.8, §5.10) and --pay-scheme (METHOD §5.9).
+ * --within (METHOD §5.8, §5.10), --explain (METHOD §17) and --pay-scheme (METHOD §5.9).
  */
 const WITHIN_EXPECTED = `expected ${WITHIN.join(', ')}, or the header of a column of the export`;
 
@@ -13,6 +13,32 @@ const WITHIN_EXPECTED = `expected ${WITHIN.join(', ')}, or the header of a colum
 export const within = {
   read: checkedText('--within', (value) => (value.trim() === '' ? undefined : value.trim()), WITHIN_EXPECTED),
   config: (zod: Zod) => checkedString(zod, (value) => (value.trim() === '' ? undefined : value.trim()), WITHIN_EXPECTED),
+};
+
+/** At most this many columns are crossed by --explain (a cell is one number in mixed radix, METHOD §17). */
+export const MAX_EXPLAIN_COLUMNS = 4;
+
+/** "band,staffGroup": one to four different columns. */
+function explainColumns(value: string | readonly string[]): readonly string[] | undefined {
+  const names = (typeof value === 'string' ? value.split(',') : value).map((n) => n.trim());
+  if (names.length === 0 || names.length > MAX_EXPLAIN_COLUMNS || names.some((n) => n === '') || new Set(names).size < names.length) return undefined;
+  return names;
+}
+
+const EXPLAIN_EXPECTED = `expected 1 to ${MAX_EXPLAIN_COLUMNS} different columns, comma-separated: ${WITHIN.join(', ')} or headers of the export, e.g. band or band,staffGroup`;
+
+/** --explain band,staffGroup; in the config file, ["band", "staffGroup"]. */
+export const explain = {
+  read: checkedText('--explain', explainColumns, EXPLAIN_EXPECTED),
+  config: (zod: Zod) =>
+    zod.array(zod.string()).transform((names, ctx) => {
+      const checked = explainColumns(names);
+      if (checked === undefined) {
+        ctx.issues.push({ code: 'custom', input: names, message: EXPLAIN_EXPECTED });
+        return zod.NEVER;
+      }
+      return checked;
+    }),
 };
 
 const SCHEME_EXPECTED = `expected Grade=Scheme, where Scheme is one of ${PAY_SCHEMES.join(', ')}`;

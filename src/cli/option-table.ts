@@ -113,6 +113,8 @@ export const OPTIONS = [
     ...values.wholeNumber(0, Number.MAX_SAFE_INTEGER, 'expected --min-group-size to be a whole number (0 turns suppression off)'), default: 10, recorded: true }),
   option({ name: 'within', flags: '--within <column>', help: `break every figure down by ${WITHIN.join(', ')} or any column of the export (its header)`, commands: ['report'],
     ...breakdownValues.within, default: undefined as string | undefined, recorded: true }),
+  option({ name: 'explain', flags: '--explain <columns>', help: 'split each mean gap into composition and pay within cells of these columns, e.g. band or band,staffGroup', commands: ['report'],
+    ...breakdownValues.explain, default: undefined as readonly string[] | undefined, recorded: true }),
   option({ name: 'paySchemes', flags: '--pay-scheme <Grade=Scheme>', help: `map a grade to a pay scheme for payScheme: ${PAY_SCHEMES.join(', ')}`, commands: ['report'],
     ...breakdownValues.paySchemes, default: new Map() as ReadonlyMap<string, PayScheme>, merge: (a, b) => new Map([...a, ...b]), recorded: true }),
   option({ name: 'intersect', flags: '--intersect <a,b>', help: 'intersectional groups of two characteristics, e.g. sex,ethnicity', commands: ['report'],

@@ -62,6 +62,8 @@ export interface ReportOptions extends ReadOptions {
   /** Characteristics named by --intersect (they are read and reported). */
   readonly intersecting?: readonly Characteristic[] | undefined;
   readonly within?: Within | undefined;
+  /** --explain: the columns whose cells explain the mean gaps. */
+  readonly explain?: readonly Within[] | undefined;
   /** --pay-scheme and the config's paySchemes: grade (as gradeKey) → scheme. */
   readonly paySchemes: ReadonlyMap<string, PayScheme>;
   readonly ci?: { readonly level: number; readonly resamples: number; readonly seed: number } | undefined;
@@ -200,6 +202,7 @@ export function reportOptions(resolved: Resolved<'report'>): { options: ReportOp
     intersect: s.intersect,
     intersecting: [...new Set(s.intersect.flat().map((key) => key.split('/')[0] as Characteristic))],
     within: s.within,
+    explain: s.explain,
     paySchemes: s.paySchemes,
     ci: s.ci === undefined ? undefined : { level: s.ci, resamples: s.resamples, seed: s.seed },
     references,

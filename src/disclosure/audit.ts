@@ -57,7 +57,7 @@ export function cellsOf(atoms: AtomTable, shapes: ReportShapes, refs: readonly T
   refs.forEach((ref, table) => {
     const shape = shapeAt(shapes, ref);
     const codes = column.get(shape.column) as Uint32Array;
-    // Each breakdown has its own subgroup column (a report may have more than one).
+    // Each breakdown has its own subgroup column (a report may have two: --within and --explain).
     const subgroupCodes = column.get(shape.subgroupColumn ?? SUBGROUP_COLUMN);
     const groups = tableAt(report, ref).groups.map((): number[] => []);
     for (let a = 0; a < n; a++) {

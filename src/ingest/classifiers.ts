@@ -3,10 +3,10 @@ import { normaliseHeader, type Field } from '../schema/fields.js';
 import { headersFound } from '../schema/headers.js';
 import { missingColumn, type Planning } from './plan-columns.js';
 
-/** The built-in classifications a report can be broken down by (--within). */
+/** The built-in classifications a report can be broken down (--within) or explained (--explain) by. */
 export const WITHIN = ['staffGroup', 'grade', 'band', 'payScheme'] as const;
 export type BuiltInWithin = (typeof WITHIN)[number];
-/** A --within column: a built-in classification, or any column of the export by its header. */
+/** A --within or --explain column: a built-in classification, or any column of the export by its header. */
 export type Within = string;
 
 /**
@@ -25,19 +25,21 @@ export type Classifier =
       readonly text: number;
     };
 
-/** The --within option, as given. */
+/** The --within and --explain options, as given. */
 export interface ClassifierOptions {
   readonly within?: Within | undefined;
+  readonly explain?: readonly Within[] | undefined;
 }
 
 /**
- * --within: the fields a built-in classification reads (a pay scheme reads the
+ * --within and --explain: the fields a built-in classification reads (a pay scheme reads the
  * staff group too when there is one), or the column a header names, read as text after the
  * extra characteristics.
  */
 export function planClassifiers(p: Planning, options: ClassifierOptions, used: Set<Field>, texts: number): Classifier[] {
   const asked = [
     ...(options.within === undefined ? [] : [[options.within, '--within'] as const]),
+    ...(options.explain ?? []).map((name) => [name, '--explain'] as const),
   ];
   const planned = new Map<string, Classifier>();
   for (const [name, option] of asked) {

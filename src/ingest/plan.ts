@@ -26,6 +26,8 @@ export interface PlanOptions {
   readonly salaryBasis: SalaryBasis;
   /** --within: the column each figure is broken down by. */
   readonly within?: Within | undefined;
+  /** --explain: the columns whose cross-classification explains the mean gaps. */
+  readonly explain?: readonly Within[] | undefined;
   /** Characteristics an --intersect needs (added to those reported). */
   readonly intersecting?: readonly Characteristic[] | undefined;
   readonly extra?: readonly ExtraCharacteristic[] | undefined;
@@ -45,9 +47,9 @@ export interface RunPlan {
   readonly characteristics: readonly Characteristic[];
   /** Custom characteristics and age bands, in the order asked for. */
   readonly extra: readonly PlannedExtra[];
-  /** --within columns by the name given. */
+  /** --within and --explain columns by the name given. */
   readonly classifiers: ReadonlyMap<string, Classifier>;
-  /** The free-text columns each row is read for: the extra characteristics, then --within columns. */
+  /** The free-text columns each row is read for: the extra characteristics, then --within and --explain columns. */
   readonly textColumns: readonly { readonly index: number; readonly name: string }[];
   readonly requirements: Requirements;
   /**

@@ -1,4 +1,6 @@
 import type { CharacteristicReport, Report } from '../report/model.js';
+import { PARTS, type Decomposition, type Parts } from '../report/decomposition.js';
+import type { FigureState } from '../report/status.js';
 import { MEASURES, stateOf, valueOf } from '../report/measures.js';
 import { reasonText } from './reasons.js';
 import { Lines } from './lines.js';
@@ -29,6 +31,35 @@ function viewLines(section: string, subgroup: string, view: CharacteristicReport
 }
 
 /**
+ * --explain (METHOD §17): the section "explain <cells>" with, for each group, the mean gap and
+ * its four parts over all cells (subgroup blank) and each cell's contribution (subgroup: the
+ * cell), in points and in £ per hour; the withheld cells taken together in the section
+ * "explain <cells>: withheld cells" (subgroup: their names joined by " + "); and a row saying
+ * the median gap is not split.
+ */
+function explainLines(view: CharacteristicReport, d: Decomposition, lines: Lines): void {
+  const section = `explain ${d.breakdown}`;
+  const head = (sec: string, subgroup: string, group: string) => [sec, subgroup, view.characteristic, view.view, group, d.referenceGroup].map(csvCell).join(',');
+  const missing = (s: FigureState | undefined) => `${s?.status ?? 'not-applicable'},${csvCell(s === undefined ? '' : reasonText(s))},${s?.reason.code ?? ''}`;
+  const amounts = (where: string, id: string, a: { points: number; pounds: number } | null, state: FigureState | undefined) => {
+    for (const [unit, value] of [['points', a?.points ?? null], ['GBP per hour', a?.pounds ?? null]] as const) {
+      lines.push(`${where},${id},${csvCell(value)},${unit},full-pay,${value === null ? missing(state) : 'shown,,'}`);
+    }
+  };
+  const parts = (where: string, p: Parts | null, state: FigureState | undefined) => {
+    for (const part of PARTS) amounts(where, `mean_gap_${part.id}`, p === null ? null : p[part.key], state);
+  };
+  for (const g of d.groups) {
+    const whole = head(section, '', g.group);
+    amounts(whole, 'mean_gap', g.meanGap, g.state);
+    parts(whole, g.parts, g.state);
+    lines.push(`${whole},median_gap_parts,,,full-pay,${missing(d.median)}`);
+    for (const c of g.cells) parts(head(section, c.cell, g.group), c.contribution, c.state);
+    if (g.withheldCells !== null) parts(head(`${section}: withheld cells`, g.withheldCells.cells.join(' + '), g.group), g.withheldCells.contribution, undefined);
+  }
+}
+
+/**
  * Text a spreadsheet could run as a formula is prefixed with an apostrophe (OWASP CSV
  * injection). Text that already starts with an apostrophe gets one more, so two different
  * values never look the same: "=1" is written '=1 and "'=1" is written ''=1 (take one
@@ -54,6 +85,7 @@ export function renderCsv(report: Report): string {
   for (const b of report.breakdowns) {
     for (const sg of b.subgroups) for (const view of sg.characteristics) viewLines(`within ${b.within}`, sg.subgroup, view, lines);
   }
+  for (const view of [...report.characteristics, ...report.intersections]) if (view.decomposition !== undefined) explainLines(view, view.decomposition, lines);
   return lines.text();
 }
 

@@ -11,6 +11,7 @@ import { quartersChart } from './svg-quarters.js';
 import { govukRows } from './govuk-rows.js';
 import { contentSecurityPolicy } from './csp.js';
 import { inputFileText } from './input-files.js';
+import { explainHtml } from './explain-html.js';
 
 /**
  * `--format html`: one self-contained page (no scripts, fonts or files from elsewhere) with
@@ -140,6 +141,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const p = report.population;
   const title = `Pay gap report${report.snapshotDate ? `, snapshot ${report.snapshotDate}` : ''}`;
   const views = [...report.characteristics, ...report.intersections];
+  const explain = explainHtml(report);
   const body = [
     `<h1>${escape(title)}</h1>`,
     `<p class="meta">${escape(report.input.file)} · ${count(p.rowsRead)} rows read: ${count(p.rowsValid)} valid, ${count(p.rowsInvalid)} invalid · ` +
@@ -147,11 +149,15 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     ...(report.inputs === undefined ? [] : [`<ul class="meta">${report.inputs.map((i) => `<li>${inputFileText(i, escape)}</li>`).join('')}</ul>`]),
     p.exclusions.length > 0 ? `<ul class="meta">${p.exclusions.map((e) => `<li>${count(e.count)} ${escape(e.reason)}</li>`).join('')}</ul>` : '',
     `<nav><p class="meta">Contents: ${[
-      ...views.map((v, i) => `<a href="#view-${i}">${escape(v.title)}</a>`),
-      ...report.breakdowns.map((b, i) => `<a href="#within-${i}">Within each ${escape(withinLabel(b.within))}</a>`),
-    ].join(' · ')}${report.govukSubmission ? ' · <a href="#govuk">GOV.UK figures</a>' : ''}</p></nav>`,
+      ...views.map((v, i) => [`view-${i}`, v.title] as const),
+      ...report.breakdowns.map((b, i) => [`within-${i}`, `Within each ${withinLabel(b.within)}`] as const),
+      ...explain.nav,
+    ]
+      .map(([id, title]) => `<a href="#${id}">${escape(title)}</a>`)
+      .join(' · ')}${report.govukSubmission ? ' · <a href="#govuk">GOV.UK figures</a>' : ''}</p></nav>`,
     ...views.map((v, i) => viewSection(v, i, options.previous)),
     ...breakdownSections(report),
+    ...explain.sections,
     report.govukSubmission ? govukSection(report.govukSubmission) : '',
     ...report.warnings.map((w) => `<p class="meta">Note: ${escape(w)}</p>`),
     ...(options.sections ?? []),

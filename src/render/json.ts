@@ -1,5 +1,16 @@
 import type { Breakdown, CharacteristicReport, GovukSubmission, GroupReport, IntersectionReport, Report } from '../report/model.js';
-import type { PublishedBreakdown, PublishedGovuk, PublishedGroup, PublishedIntersection, PublishedReport, PublishedState, PublishedView } from '../report/published.js';
+import type {
+  PublishedBreakdown,
+  PublishedDecomposition,
+  PublishedGovuk,
+  PublishedGroup,
+  PublishedIntersection,
+  PublishedReason,
+  PublishedReport,
+  PublishedState,
+  PublishedView,
+} from '../report/published.js';
+import type { Decomposition } from '../report/decomposition.js';
 import { FIGURE_KEYS, isProtected, type FigureState } from '../report/status.js';
 import { govukNoteText, reasonText } from './reasons.js';
 import { jsonText } from './json-text.js';
@@ -23,7 +34,7 @@ export function publish(report: Report): PublishedReport {
     snapshotDate: report.snapshotDate,
     method: report.method,
     population: report.population,
-    characteristics: report.characteristics.map(publishView),
+    characteristics: report.characteristics.map((view) => ({ ...publishView(view), decomposition: publishDecomposition(view.decomposition) })),
     intersections: report.intersections.map(publishIntersection),
     breakdowns: report.breakdowns.map(publishBreakdown),
     govukSubmission: report.govukSubmission === null ? null : publishGovuk(report.govukSubmission),
@@ -64,12 +75,25 @@ export function publishGroup(g: GroupReport): PublishedGroup {
 }
 
 export function publishView(view: CharacteristicReport): PublishedView {
-  return { ...view, groups: view.groups.map(publishGroup) };
+  const { decomposition: _decomposition, ...rest } = view;
+  return { ...rest, groups: view.groups.map(publishGroup) };
 }
 
 function publishIntersection(x: IntersectionReport): PublishedIntersection {
   const { axes: _axes, positions: _positions, ...rest } = x;
-  return { ...publishView(rest), withheld: x.withheld };
+  return { ...publishView(rest), decomposition: publishDecomposition(x.decomposition), withheld: x.withheld };
+}
+
+const reason = (state: FigureState | undefined): PublishedReason | null => (state === undefined ? null : { ...publishState(state), text: reasonText(state) });
+
+/** --explain's decomposition with its statuses as codes and words (METHOD §17); null when not asked for. */
+function publishDecomposition(d: Decomposition | undefined): PublishedDecomposition | null {
+  if (d === undefined) return null;
+  return {
+    ...d,
+    median: reason(d.median) as PublishedReason,
+    groups: d.groups.map(({ state, cells, ...g }) => ({ ...g, status: reason(state), cells: cells.map(({ state: s, ...c }) => ({ ...c, status: reason(s) })) })),
+  };
 }
 
 function publishBreakdown(b: Breakdown): PublishedBreakdown {

@@ -7,6 +7,7 @@ import { formatValue } from './figures.js';
 import { govukNoteText, missingLabel } from './reasons.js';
 import { markdownText as md } from './markdown-text.js';
 import { inputFileText } from './input-files.js';
+import { explainMarkdown } from './explain-markdown.js';
 
 /**
  * `--format markdown`: a board-paper section per characteristic view, for a wiki or any
@@ -112,6 +113,7 @@ export function renderMarkdown(report: Report): string {
       for (const view of sg.characteristics) viewSection(view, out, '#####');
     }
   }
+  explainMarkdown(report, out);
   for (const w of report.warnings) out.push(`> **Note:** ${md(w)}`, '');
   out.push('### Method', '', methodParagraph(report, md), '');
   return `${out.join('\n')}`;

@@ -21,6 +21,8 @@ const PHRASES: { readonly [C in Reason['code']]: (reason: Extract<Reason, { code
   'empty-group': (r) => `no ${POPULATION_NOUN[r.population]} in this group`,
   'empty-quarter': () => 'no one in this pay quarter',
   'reference-zero': () => 'the reference group figure is 0, so a percentage gap cannot be computed',
+  'no-common-cell': () => 'no cell has people of both this group and the reference group, so nothing can be compared within a cell',
+  'not-decomposable': () => 'a median is not a sum of parts, so the median gap cannot be split this way',
 };
 
 /** Why a figure is missing, in words: "fewer than 10 full-pay employees". */

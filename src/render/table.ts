@@ -8,6 +8,7 @@ import { govukNoteText, reasonText } from './reasons.js';
 import { textTable, type TextCell } from './text-table.js';
 import { terminalText as tt } from './terminal-text.js';
 import { inputFileText } from './input-files.js';
+import { explainTables } from './explain-table.js';
 
 export interface TableOptions {
   readonly colour: boolean;
@@ -197,6 +198,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   }
   if (report.govukSubmission) parts.push(renderGovuk(report.govukSubmission, chalk));
   for (const b of report.breakdowns) parts.push(renderBreakdown(b, chalk));
+  parts.push(...explainTables(report, chalk, (text, width) => wrap(text, width)));
   return `${parts.join('\n\n')}\n`;
 }
 

@@ -12,6 +12,8 @@ export const FORMATS = {
   money: '£#,##0.00',
   percent: '0.0%',
   count: '#,##0',
+  /** Points of a gap (--explain's parts): one decimal place shown. */
+  points: '0.0',
   /** Days in a pay period, decimals of hourly pay: plain numbers. */
   number: '0.##',
 } as const;

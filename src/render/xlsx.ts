@@ -2,6 +2,8 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { Breakdown, CharacteristicReport, GovukSubmission, Report } from '../report/model.js';
 import { addRow, count, percent, text, title, widths, type Value } from './xlsx-cells.js';
 import { addViewSheet, viewNotes, type ViewSheet } from './xlsx-views.js';
+import { addExplainSheet } from './xlsx-explain.js';
+import { explainedViews } from './explain-words.js';
 import { disclosureSentence } from './format.js';
 import { inputFileText } from './input-files.js';
 import { govukNoteText, missingLabel } from './reasons.js';
@@ -10,7 +12,7 @@ import { govukNoteText, missingLabel } from './reasons.js';
  * `--format xlsx`: the report as an Excel workbook, for analysts who work in spreadsheets.
  * A Summary sheet (what was read, the method in brief, the headline gaps and a list of the
  * sheets), one sheet per view (headline views, intersections, and each view within the
- * subgroups of --within), the GOV.UK figures, and the Method sheet (settings and where they
+ * subgroups of --within), with --explain a sheet per decomposed view, the GOV.UK figures, and the Method sheet (settings and where they
  * came from, every exclusion, disclosure control, warnings). Numbers are real numbers with
  * number formats (money £#,##0.00, percentages 0.0%, counts #,##0), unrounded; a figure that
  * is not shown is a word. exceljs (loaded only for this format) builds the file in memory:
@@ -24,9 +26,12 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   const dated = report.snapshotDate === null ? new Date(0) : new Date(`${report.snapshotDate}T00:00:00Z`);
   book.created = dated;
   book.modified = dated;
-  const sheets = viewSheets(report);
-  addSummary(book, report, sheets);
+  const used = new Set(['summary', 'gov.uk', 'method']);
+  const sheets = viewSheets(report, used);
+  const explained = explainedViews(report).map((e) => ({ name: sheetName(`Why – ${shortName(e.view)}`, used), heading: `Why the mean gaps: ${e.view.title}`, explained: e }));
+  addSummary(book, report, [...sheets, ...explained]);
   for (const sheet of sheets) addViewSheet(book, sheet);
+  for (const sheet of explained) addExplainSheet(book, sheet.name, sheet.explained);
   if (report.govukSubmission !== null) addGovuk(book, report.govukSubmission);
   addMethod(book, report);
   return new Uint8Array(await book.xlsx.writeBuffer());
@@ -53,8 +58,7 @@ function shortName(view: CharacteristicReport): string {
   return view.characteristic === view.view ? capital(view.view) : `${capital(view.characteristic)} (${view.view})`;
 }
 
-function viewSheets(report: Report): ViewSheet[] {
-  const used = new Set(['summary', 'gov.uk', 'method']);
+function viewSheets(report: Report, used: Set<string>): ViewSheet[] {
   const headline = [...report.characteristics, ...report.intersections].map(
     (view): ViewSheet => ({ name: sheetName(shortName(view), used), heading: view.title, rows: [{ view }], notes: viewNotes(view) }),
   );
@@ -78,7 +82,7 @@ function keyValues(sheet: Worksheet, rows: readonly (readonly [string, Value | s
   for (const [label, value] of rows) addRow(sheet, [text(label), typeof value === 'string' ? text(value) : value]);
 }
 
-function addSummary(book: Workbook, report: Report, sheets: readonly ViewSheet[]): void {
+function addSummary(book: Workbook, report: Report, sheets: readonly { readonly name: string; readonly heading: string }[]): void {
   const ws = book.addWorksheet('Summary');
   const p = report.population;
   const m = report.method;

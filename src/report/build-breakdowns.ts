@@ -13,23 +13,27 @@ import type { ViewDefinition } from './views.js';
 export interface BreakdownsInput {
   readonly plan: Pick<RunPlan, 'classifiers' | 'hasBonusColumn'>;
   readonly within?: string | undefined;
+  readonly explain?: readonly string[] | undefined;
   readonly paySchemes?: PaySchemeMap | undefined;
   readonly minGroupSize: number;
 }
 
-/** The breakdowns of a report, their tables' shapes and subgroup columns for disclosure control. */
+/** The breakdowns of a report, their tables' shapes and subgroup columns for disclosure control, and which one --explain uses. */
 export interface Breakdowns {
   readonly breakdowns: Breakdown[];
   /** [breakdown][subgroup][view] */
   readonly shapes: TableShape[][][];
   /** Each breakdown's subgroup column, for the atoms (METHOD §8.4). */
   readonly subgroupColumns: Map<string, CodeColumn>;
+  readonly explain?: { readonly breakdown: number; readonly columns: readonly string[] } | undefined;
 }
 
 /**
  * The breakdowns (METHOD §5.8): by organisation first when the people belong to two or more
- * organisations (METHOD §16.4), then --within's. Each has its own subgroup column in the
- * atoms, so disclosure control covers them all together.
+ * organisations (METHOD §16.4), then --within's, then --explain's cells unless they are
+ * --within's own (§17). Each has its own subgroup column in the atoms, so disclosure control
+ * covers them all together; a decomposition is worked out from published figures only, so
+ * its cells are published as a breakdown, through disclosure control like any other.
  */
 export function breakdownsOf(
   input: BreakdownsInput,
@@ -41,7 +45,13 @@ export function breakdownsOf(
 ): Breakdowns {
   const byOrganisation = organisationsOf(units) > 1;
   const asked: (readonly string[])[] = [...(byOrganisation ? [[ORGANISATION]] : []), ...(input.within === undefined ? [] : [[input.within]])];
-  const out: Breakdowns = { breakdowns: [], shapes: [], subgroupColumns: new Map() };
+  const explain = input.explain;
+  let explained: number | undefined;
+  if (explain !== undefined && explain.length > 0) {
+    explained = asked.findIndex((by, b) => !(byOrganisation && b === 0) && by.join('\u0000') === explain.join('\u0000'));
+    if (explained === -1) explained = asked.push(explain) - 1;
+  }
+  const out: Breakdowns = { breakdowns: [], shapes: [], subgroupColumns: new Map(), explain: explained === undefined ? undefined : { breakdown: explained, columns: explain ?? [] } };
   asked.forEach((by, b) => {
     const subgroups = byOrganisation && b === 0 ? organisationSubgroups(units) : classified(input, units, by);
     out.breakdowns.push(buildBreakdown({ units, by, views, headline, columns: derived, minGroupSize: input.minGroupSize, hasBonusColumn: input.plan.hasBonusColumn, subgroups }));

@@ -39,6 +39,8 @@ export interface ReportInput {
   /** Pairs of views to intersect, each as "characteristic/view". */
   readonly intersect?: readonly (readonly [string, string])[];
   readonly within?: Within | undefined;
+  /** --explain: the columns whose cells explain the mean gaps (their breakdown is published too). */
+  readonly explain?: readonly Within[] | undefined;
   /** --pay-scheme and the config's paySchemes: grade → pay scheme (METHOD §5.9). */
   readonly paySchemes?: PaySchemeMap | undefined;
   /** --ci: bootstrap intervals for the headline and intersection gaps. */
@@ -56,6 +58,8 @@ export interface Built {
   readonly report: Report;
   readonly shapes: ReportShapes;
   readonly atoms: AtomTable;
+  /** --explain: the breakdown whose cells the mean gaps are decomposed over (after disclosure control, METHOD §17). */
+  readonly explain?: { readonly breakdown: number; readonly columns: readonly string[] } | undefined;
 }
 
 /** A view by "characteristic/view" among the report's views. */
@@ -176,7 +180,7 @@ export function buildReport(input: ReportInput): Built {
     govukSubmission: govukOf(input, views, headline, context),
     warnings: warnings.map((w) => w.text),
   };
-  return { report, shapes, atoms };
+  return { report, shapes, atoms, explain: split.explain };
 }
 
 /** The statutory figures (METHOD §10): the standard reference group (men), whatever --reference says. */

@@ -5,10 +5,10 @@ import { bandOf, compareBands, NO_GRADE } from '../schema/codes/bands.js';
 import { comparePaySchemes, NOT_MAPPED, paySchemeOf, type PayScheme } from '../schema/codes/pay-schemes.js';
 
 /**
- * The cells a breakdown is made of (METHOD §5.8–§5.10): each unit's cell, from its staff group,
- * grade, pay band, pay scheme or any column of the export, or from several of them crossed
- * ("Band 5 × Nursing and Midwifery Registered"). A person's values come from their primary
- * assignment (METHOD §3.2).
+ * The cells a breakdown or a decomposition is made of (METHOD §5.8–§5.10, §17): each unit's
+ * cell, from its staff group, grade, pay band, pay scheme or any column of the export, or from
+ * several of them crossed (`--explain band,staffGroup`: "Band 5 × Nursing and Midwifery
+ * Registered"). A person's values come from their primary assignment (METHOD §3.2).
  */
 export interface Classification {
   /** The cells that occur, in report order. */

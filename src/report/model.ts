@@ -4,6 +4,7 @@ import type { Field } from '../schema/fields.js';
 import type { PayPeriod } from '../schema/pay.js';
 import type { Band } from '../metrics/quarters.js';
 import type { FigureKey, FigureState } from './status.js';
+import type { Decomposition } from './decomposition.js';
 
 /**
  * The report model (METHOD §13): schemaVersion 1. It is computed once and every renderer reads
@@ -137,7 +138,7 @@ export interface Composition {
 export interface Breakdown {
   /** The column (or columns crossed, joined by " × ") each subgroup is a value of. */
   readonly within: string;
-  /** The columns crossed, as named (`--within Org L3`: ["Org L3"]). An added field. */
+  /** The columns crossed, as named (`--within Org L3`: ["Org L3"]; `--explain band,staffGroup`: two). An added field. */
   readonly columns: readonly string[];
   /**
    * With a pay scheme: the grades no rule maps (METHOD §5.9), in the subgroup "(not mapped)",
@@ -276,4 +277,6 @@ export interface CharacteristicReport {
   /** Units left out of this view entirely (e.g. sex not recorded), by reason. */
   readonly excluded: readonly { readonly reason: string; readonly relevant: number; readonly fullPay: number }[];
   readonly groups: readonly GroupReport[];
+  /** --explain: the mean gaps split into parts (METHOD §17), for headline views and intersections. An added field. */
+  readonly decomposition?: Decomposition | undefined;
 }

@@ -1,5 +1,6 @@
 import type { Breakdown, CharacteristicReport, GovukSubmission, GroupReport, IntersectionReport, Report } from './model.js';
 import type { FigureStatus, ReasonCode } from './status.js';
+import type { CellContribution, DecomposedGroup, Decomposition } from './decomposition.js';
 
 /**
  * The JSON report as published (schemaVersion 1, METHOD §13.1): the report model with each
@@ -27,8 +28,22 @@ export interface PublishedGroup extends Omit<GroupReport, 'status'> {
   readonly figureStatus: Readonly<Record<string, PublishedState>>;
 }
 
-export interface PublishedView extends Omit<CharacteristicReport, 'groups'> {
+export interface PublishedView extends Omit<CharacteristicReport, 'groups' | 'decomposition'> {
   readonly groups: readonly PublishedGroup[];
+  /** Headline views and intersections: the decomposition of the mean gaps (--explain), else null. */
+  readonly decomposition?: PublishedDecomposition | null;
+}
+
+/** A status with its words, for figures outside a group's figureStatus (the decomposition's). */
+export type PublishedReason = PublishedState & { readonly text: string };
+
+/** The decomposition as published (METHOD §17): statuses as codes with their words. */
+export interface PublishedDecomposition extends Omit<Decomposition, 'median' | 'groups'> {
+  readonly median: PublishedReason;
+  readonly groups: readonly (Omit<DecomposedGroup, 'state' | 'cells'> & {
+    readonly status: PublishedReason | null;
+    readonly cells: readonly (Omit<CellContribution, 'state'> & { readonly status: PublishedReason | null })[];
+  })[];
 }
 
 export interface PublishedIntersection extends PublishedView {

@@ -50,7 +50,11 @@ export type Reason =
   | { readonly code: 'no-bonus-column' }
   | { readonly code: 'empty-group'; readonly population: PopulationName }
   | { readonly code: 'empty-quarter' }
-  | { readonly code: 'reference-zero' };
+  | { readonly code: 'reference-zero' }
+  /** A decomposition (METHOD §17): no cell has people of both the group and the reference group. */
+  | { readonly code: 'no-common-cell' }
+  /** A decomposition of medians: a median is not a sum of parts (METHOD §17). */
+  | { readonly code: 'not-decomposable' };
 
 export type ReasonCode = Reason['code'];
 
@@ -64,6 +68,8 @@ export const REASON_CODES = [
   'empty-group',
   'empty-quarter',
   'reference-zero',
+  'no-common-cell',
+  'not-decomposable',
 ] as const satisfies readonly ReasonCode[];
 type Missing = Exclude<ReasonCode, (typeof REASON_CODES)[number]>;
 /** A compile error here means a reason code is missing from REASON_CODES. */
@@ -89,6 +95,8 @@ const STATUS_OF: Readonly<Record<ReasonCode, Exclude<FigureStatus, 'shown'>>> = 
   'empty-group': 'not-applicable',
   'empty-quarter': 'not-applicable',
   'reference-zero': 'not-comparable',
+  'no-common-cell': 'not-comparable',
+  'not-decomposable': 'not-applicable',
 };
 
 export const shown = (value: number): Figure => ({ value });

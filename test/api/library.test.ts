@@ -93,6 +93,7 @@ describe('analyse', () => {
       sheet: 'Staff',
       minGroupSize: 0,
       within: 'grade',
+      explain: ['band'],
       paySchemes: {},
       intersect: [],
       ci: 95,

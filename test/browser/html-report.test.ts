@@ -148,10 +148,39 @@ describe.runIf(available || required)('HTML report in headless Chromium', () => 
     });
   }, 60_000);
 
+  it.each([800, 1280])('--explain: a chart of the parts for every decomposed view at %i px, texts inside and none overlapping, each with its tables', async (width) => {
+    const dir = mkdtempSync(join(tmpdir(), 'paygap-html-'));
+    const page = join(dir, 'explain.html');
+    const args = ['report', 'fixtures/esr-sample.csv', '--format', 'html', '--output', page, '--explain', 'band', '--intersect', 'sex,ethnicity/broad', '--quiet'];
+    expect((await runCli(args)).code).toBe(0);
+    await withBrowser(async (browser) => {
+      const tab = await (await browser.newContext({ viewport: { width, height: 900 }, offline: true })).newPage();
+      const seen = await watch(tab);
+      await tab.goto(pathToFileURL(page).href);
+      // Six headline views and one intersection, each with a section and its tables; a chart where a gap is split
+      // (the intersection's reference group is withheld to protect other cells, so none of its gaps is).
+      expect(await tab.locator('section[id^="explain-"]').count()).toBe(7);
+      const charts = tab.locator('svg.chart[aria-labelledby^="explain-chart-"]');
+      expect(await charts.count()).toBe(6);
+      expect(await tab.locator('#explain-6').textContent()).toContain('No mean gap of this view can be split');
+      for (let i = 0; i < 6; i++) {
+        expect(await charts.nth(i).getAttribute('role')).toBe('img');
+        expect((await charts.nth(i).locator('desc').textContent())!.length).toBeGreaterThan(20);
+      }
+      expect(await layoutProblems(tab)).toEqual([]);
+      expect(await seen.violations()).toEqual([]);
+      const sex = tab.locator('#explain-0');
+      expect(await sex.locator('p').first().textContent()).toContain('Of the 17.0% mean gap between men and women');
+      expect(await sex.locator('table').count()).toBe(2);
+      mkdirSync(shots, { recursive: true });
+      await tab.locator('#explain-1').screenshot({ path: join(shots, `explain-detailed-${width}.png`) });
+    });
+  }, 60_000);
+
   it('runs nothing from the data: hostile groups are shown as text, and the policy blocks an injected script', async () => {
     const hostile = ['<script>document.title="PWNED"</script>', '"><img src=x onerror="document.title=\'PWNED\'">', '[click](javascript:alert(5))'];
     const rows = [...Array(30)].map((_, i) => [i % 2 ? 'Male' : 'Female', String(10 + (i % 7)), hostile[i % 3] as string]);
-    const result = await runCli(['report', '-', '--format', 'html', '--characteristic', 'religion=Religion', '--min-group-size', '0', '--quiet'], { stdin: csv(['Gender', 'Hourly Rate', 'Religion'], rows) });
+    const result = await runCli(['report', '-', '--format', 'html', '--characteristic', 'religion=Religion', '--explain', 'Religion', '--min-group-size', '0', '--quiet'], { stdin: csv(['Gender', 'Hourly Rate', 'Religion'], rows) });
     expect(result.code).toBe(0);
     const dir = mkdtempSync(join(tmpdir(), 'paygap-html-'));
     const page = join(dir, 'hostile.html');

@@ -56,7 +56,7 @@ function expectSafeMarkdown(markdown: string): void {
 
 describe('text from a hostile export', () => {
   const { dir, file } = hostileExport();
-  const report = ['report', file, '--within', 'staffGroup', '--characteristic', 'religion=Religion', '--min-group-size', '0'];
+  const report = ['report', file, '--within', 'staffGroup', '--explain', 'staffGroup', '--characteristic', 'religion=Religion', '--min-group-size', '0'];
 
   it.each([false, true])('report tables (colour %s) and stderr show escape sequences as text', async (tty) => {
     const result = await runCli(report, { tty });

@@ -15,6 +15,8 @@ export interface Person {
   readonly ethnicity: string;
   readonly disability: 'Yes' | 'No' | 'Not Declared' | '';
   readonly band: string;
+  /** A directorate, in an "Org L3" column (only when some person has one): for breakdowns by any column. */
+  readonly org?: string;
   readonly pay: number;
   readonly bonus: number;
   readonly fullPay: boolean;
@@ -30,12 +32,21 @@ const BROAD: Readonly<Record<string, string>> = {
 
 const undisclosedEthnicity = (p: Person) => (p.ethnicity === 'Z' ? 'Not stated' : p.ethnicity === '' ? 'Unknown' : undefined);
 
-/** An export of these people, one assignment each. */
+/** An export of these people, one assignment each (with an "Org L3" column when any has one). */
 export function exportText(people: readonly Person[]): string {
+  const org = people.some((p) => p.org !== undefined);
   return csv(
-    ['Employee Number', 'Gender', 'Ethnic Origin', 'Disability', 'Grade', 'Hourly Rate', 'Bonus Pay', 'Full Pay'],
-    people.map((p) => [p.id, p.sex, p.ethnicity, p.disability, p.band, p.pay.toFixed(2), p.bonus, p.fullPay ? 'Y' : 'N']),
+    ['Employee Number', 'Gender', 'Ethnic Origin', 'Disability', 'Grade', ...(org ? ['Org L3'] : []), 'Hourly Rate', 'Bonus Pay', 'Full Pay'],
+    people.map((p) => [p.id, p.sex, p.ethnicity, p.disability, p.band, ...(org ? [p.org ?? ''] : []), p.pay.toFixed(2), p.bonus, p.fullPay ? 'Y' : 'N']),
   );
+}
+
+/** A person's subgroup in a breakdown by band, organisation or the "Org L3" column (blank cells: "(blank)"). */
+function subgroupOf(p: Person, within: string): string {
+  if (within === 'band') return p.band;
+  if (within === 'organisation') return p.organisation ?? '';
+  if (within === 'Org L3') return p.org === undefined || p.org === '' ? '(blank)' : p.org;
+  throw new Error(`the independent audit does not know breakdowns within ${within}`);
 }
 
 /** The group a person is in for a view (characteristic/view), or undefined when outside it. */
@@ -127,18 +138,17 @@ const MEASURES = [
 
 /**
  * Every withheld cell and every atom of fewer than K people (people sharing sex, detailed
- * ethnicity, disability and, with breakdowns, band and organisation) whose total can be worked out exactly
- * from the published cells. Empty when the report is safe.
+ * ethnicity, disability and, with breakdowns, band, directorate and organisation) whose total can be worked
+ * out exactly from the published cells. Empty when the report is safe.
  */
 export function derivableSecrets(people: readonly Person[], report: any, k: number): string[] {
   const cells = publishedCells(report);
-  const within = new Set<string>(report.breakdowns.map((b: any) => b.within));
-  const subgroupOf = (p: Person, column: string | undefined) => (column === 'organisation' ? p.organisation : p.band);
+  const breakdowns: string[] = report.breakdowns.map((b: { within: string }) => b.within);
   const found: string[] = [];
   for (const m of MEASURES) {
     const members = people.filter(m.population);
     const vector = (test: (p: Person) => boolean) => members.map((p) => (test(p) ? 1 : 0));
-    const cellVector = (c: PublishedCell) => vector((p) => (c.subgroup === undefined || subgroupOf(p, c.within) === c.subgroup) && inGroup(p, c.characteristic, c.view, c.group.group));
+    const cellVector = (c: PublishedCell) => vector((p) => (c.subgroup === undefined || subgroupOf(p, c.within as string) === c.subgroup) && inGroup(p, c.characteristic, c.view, c.group.group));
     const span = new ExactSpan();
     for (const c of cells) if (m.shown(c.group)) span.add(cellVector(c));
     const label = (c: PublishedCell) => `${m.name}: ${c.table}${c.subgroup ? ` ${c.subgroup}` : ''} ${c.view} ${c.group.group}`;
@@ -149,7 +159,7 @@ export function derivableSecrets(people: readonly Person[], report: any, k: numb
         if (v.some((x) => x === 1) && span.contains(v)) found.push(`withheld ${label(c)}`);
       }
     }
-    const atomKey = (p: Person) => [p.sex, p.ethnicity, p.disability, ...[...within].map((w) => subgroupOf(p, w))].join('|');
+    const atomKey = (p: Person) => `${p.sex}|${p.ethnicity}|${p.disability}|${breakdowns.map((w) => subgroupOf(p, w)).join('|')}`;
     const atoms = new Map<string, Person[]>();
     for (const p of members) atoms.set(atomKey(p), [...(atoms.get(atomKey(p)) ?? []), p]);
     for (const [key, list] of atoms) {

@@ -67,6 +67,8 @@ describe('the report model and its JSON Schema', () => {
     ['a file without sex (no GOV.UK figures)', [SAMPLE, '--by', 'ethnicity']],
     ['several organisations, with --within as well (inputs, two breakdowns)', ['fixtures/organisations/north.csv', 'fixtures/organisations/south.csv', '--within', 'band']],
     ['an organisation column', ['fixtures/organisations/north.csv', '--map', 'organisation=Trust']],
+    ['--explain with --within, crossed columns and an intersection', [SAMPLE, '--within', 'band', '--explain', 'band,staffGroup', '--intersect', 'sex,ethnicity/broad']],
+    ['--explain on the --within column', [SAMPLE, '--within', 'band', '--explain', 'band']],
   ])('describe generated reports: %s', async (_name, args) => {
     expectValid(await reportJson(['--quiet', ...args]));
   });

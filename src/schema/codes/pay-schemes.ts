@@ -1,7 +1,8 @@
 import { NO_GRADE } from './bands.js';
 
 /**
- * The pay scheme of an ESR grade (METHOD §5.9), for `--within payScheme`: Agenda for Change staff apart from medical and dental staff and everyone else
+ * The pay scheme of an ESR grade (METHOD §5.9), for `--within payScheme` and `--explain
+ * payScheme`: Agenda for Change staff apart from medical and dental staff and everyone else
  * (very senior managers, non-AfC and legacy contracts), as NHS Employers advises for pay gap
  * reports. Read from the grade, and from the staff group when the grade does not say.
  *
