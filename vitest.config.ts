@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,8 @@ export default defineConfig({
     // `npm test` works on a clean clone without a separate build step.
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
+    // One test file per core: vitest's default leaves one core idle, and on the 2-core
+    // machine that made npm test take 276 s of wall time instead of 184 s.
+    maxWorkers: availableParallelism(),
   },
 });
