@@ -31,6 +31,15 @@ export function reasonText(state: FigureState): string {
   return state.ofReference ? `reference group: ${phrase}` : phrase;
 }
 
+/**
+ * Why a trend has no mean-gap part from a report (METHOD §11.5): the report was made without
+ * --explain, or decomposed the gap over other columns, whose parts are another series.
+ */
+export function notDecomposedText(over: readonly string[], columns: readonly string[] | null): string {
+  const wanted = `--explain ${over.join(',')}`;
+  return columns === null ? `the report was made without ${wanted}` : `the report split the gap over ${columns.join(',')}, not ${over.join(',')} (${wanted})`;
+}
+
 /** Why a figure of the group is missing, in words, or '' when it is shown. */
 export function groupReasonText(g: GroupReport, key: FigureKey | null): string {
   const state = key === null ? undefined : g.status[key];

@@ -1,4 +1,4 @@
-import { measure } from '../report/measures.js';
+import { TRENDED_PARTS } from '../report/measures.js';
 import type { Series, Trend } from '../report/trend.js';
 import { lineChart, type ChartTarget } from './line-chart.js';
 import { missingCell, page } from './page.js';
@@ -12,9 +12,12 @@ import { pointReasonText, pointText, unitValue } from './trend-words.js';
  * measure (the mean and median hourly pay gaps, and any measure with a target), one line per
  * group, with the table of the same figures beside it; a figure withheld in a year is a gap
  * in its line, and its reason is listed under the table; a target is a dashed path on its
- * chart (METHOD §11.5, §11.7).
+ * chart (METHOD §11.5, §11.7). The parts of the mean gap (--explain, METHOD §17.6) get a chart
+ * each, per set of columns they were split over.
  */
 const CHARTED = ['median_gap', 'mean_gap'];
+/** A chart's series: one measure, and for a part of the mean gap one set of columns. */
+const chartKey = (s: Series): string => `${s.measure}|${(s.over ?? []).join(',')}`;
 /** Lines per chart, so each stays readable; a view with more groups gets more charts. */
 const LINES_PER_CHART = 6;
 
@@ -62,12 +65,14 @@ function charts(trend: Trend, series: readonly Series[], id: string): string[] {
 function viewSection(trend: Trend, viewKey: string, index: number): string {
   const inView = trend.series.filter((s) => `${s.characteristic}/${s.view}` === viewKey);
   const first = inView[0] as Series;
-  const measures = [...new Set([...CHARTED, ...trend.targets.filter((p) => p.target.view === viewKey).map((p) => p.target.measure)])];
+  const measures = new Set([...CHARTED, ...trend.targets.filter((p) => p.target.view === viewKey).map((p) => p.target.measure), ...TRENDED_PARTS.map((m) => m.id)]);
+  const keys = [...measures].flatMap((id) => [...new Set(inView.filter((s) => s.measure === id).map(chartKey))]);
   const parts = [`<section class="view" id="view-${index}"><h2>${escape(first.title)}</h2><p class="meta">Reference group: ${escape(first.referenceGroup)}.</p>`];
-  measures.forEach((id, k) => {
-    const series = inView.filter((s) => s.measure === id && informative(s));
+  keys.forEach((key, k) => {
+    const series = inView.filter((s) => chartKey(s) === key && informative(s));
     if (series.length === 0) return;
-    parts.push(`<h3>${escape(measure(id).label)}</h3>`, ...charts(trend, series, `trend-${index}-${k}`), figuresTable(trend, series, `${measure(id).label}, ${first.title}, by report`));
+    const label = (series[0] as Series).label;
+    parts.push(`<h3>${escape(label)}</h3>`, ...charts(trend, series, `trend-${index}-${k}`), figuresTable(trend, series, `${label}, ${first.title}, by report`));
   });
   parts.push('</section>');
   return parts.join('\n');

@@ -13,13 +13,14 @@ export function renderTrendMarkdown(trend: Trend): string {
       'A positive gap means the group is paid less than the reference group; a gap has *narrowed* when it is closer to 0 than it was.',
   ];
   for (const w of trend.warnings) out.push('', `> **Note:** ${markdownText(w)}`);
+  // A catalogue label is Markdown as written; a part's names the --explain columns, from the data, so it is escaped.
   if (trend.targets.length > 0) out.push('', targetsMarkdown(trend.targets, '###'));
   const views = [...new Map(trend.series.map((s) => [`${s.characteristic}/${s.view}`, s])).values()];
   for (const first of views) {
     const rows = trend.series.filter((s) => s.characteristic === first.characteristic && s.view === first.view && TABLE_MEASURES.has(s.measure) && informative(s));
     out.push('', `### ${markdownText(first.title)}`, '', `Reference group: ${markdownText(first.referenceGroup)}.`, '');
     out.push(`| Group | Figure | ${trend.reports.map((r) => markdownText(columnName(r))).join(' | ')} | First → last |`, `|---|---|${trend.reports.map(() => '--:|').join('')}---|`);
-    for (const s of rows) out.push(`| ${markdownText(s.group)} | ${s.label} | ${s.points.map((p) => pointText(p, s.unit)).join(' | ')} | ${overallText(s)} |`);
+    for (const s of rows) out.push(`| ${markdownText(s.group)} | ${s.over === null ? s.label : markdownText(s.label)} | ${s.points.map((p) => pointText(p, s.unit)).join(' | ')} | ${overallText(s)} |`);
     const notes = notShown(rows);
     if (notes.length > 0) out.push('', 'Not shown:', '', ...notes.map((n) => `- ${markdownText(n)}`));
   }

@@ -3,7 +3,7 @@ import type { PointReason, PointStatus } from '../report/published-status.js';
 import type { SystemFigure, SystemReason } from '../report/system-figures.js';
 import type { TargetProgress, TargetReason, TargetStatus } from '../report/targets.js';
 import { count, money, percent } from './format.js';
-import { reasonText } from './reasons.js';
+import { notDecomposedText, reasonText } from './reasons.js';
 
 /**
  * Words for the statuses of figures read back from saved reports, of targets and of system
@@ -38,13 +38,15 @@ export function statusWord(status: PointStatus): string {
 }
 
 /** A figure read back: its value, or the word for why there is none. */
-export function pointText(point: { readonly value: number | null; readonly status: PointStatus }, unit: Measure['unit']): string {
+export function pointText(point: { readonly value: number | null; readonly status: PointStatus; readonly reason?: PointReason }, unit: Measure['unit']): string {
+  if (point.reason?.code === 'not-decomposed') return 'not split';
   return point.value === null ? statusWord(point.status) : unitValue(unit, point.value);
 }
 
 /** Why a figure read back is missing, in words. */
 export function pointReasonText(point: { readonly status: PointStatus; readonly reason: PointReason }): string {
   if (point.status === 'shown') return '';
+  if (point.reason?.code === 'not-decomposed') return notDecomposedText(point.reason.over, point.reason.columns);
   if (point.status === 'absent') return 'not in this report';
   if (point.reason !== null) return reasonText({ status: point.status, reason: point.reason, ...(point.reason.ofReference ? { ofReference: true } : {}) });
   if (point.status === 'withheld' || point.status === 'suppressed') return 'withheld (the report was made before paygap recorded why)';

@@ -1,4 +1,5 @@
 import { BANDS, type Band } from '../metrics/quarters.js';
+import { PARTS, type PartKey } from './decomposition.js';
 import type { GroupReport } from './model.js';
 import type { FigureKey, FigureState, PopulationName } from './status.js';
 
@@ -126,6 +127,31 @@ export const COMPARED: readonly Measure[] = [
 
 /** The figures of a trend (paygap trend): the compared figures and the group's size. */
 export const TRENDED: readonly Measure[] = [measure('headcount'), ...COMPARED];
+
+/** A part of the decomposed mean gap (--explain, METHOD §17.2): where it is in a decomposed group. */
+export interface PartMeasure extends Measure {
+  readonly part: PartKey;
+}
+
+/**
+ * The parts of the mean gap trended from reports made with --explain (METHOD §11.5, §17.6), in
+ * points of the mean gap; `path` is within a group of the view's `decomposition`. Not in
+ * MEASURES: a part is a figure of the decomposition, not of a group.
+ */
+export const TRENDED_PARTS: readonly PartMeasure[] = PARTS.map((p) => ({
+  id: `mean_gap_${p.id}`,
+  path: `parts.${p.key}.points`,
+  key: 'meanGapPercent',
+  unit: 'percent',
+  population: 'full-pay',
+  block: 'pay',
+  gap: true,
+  label: `Mean gap part: ${p.label.toLowerCase()}`,
+  heading: p.label,
+  short: p.short,
+  combine: NONE,
+  part: p.key,
+}));
 
 /** The figures set side by side for several organisations (paygap benchmark): the compared ones and the bonus amounts. */
 export const BENCHMARKED: readonly Measure[] = [...COMPARED, measure('mean_bonus'), measure('median_bonus')];

@@ -12,8 +12,15 @@ import type { FigureStatus, Reason } from './status.js';
 /** A figure's status as read back; `absent` when the report has no such view or group. */
 export type PointStatus = FigureStatus | 'absent';
 
-/** The reason code with its parameters (as in the report's `figureStatus`), or null when shown or not recorded. */
-export type PointReason = (Reason & { readonly ofReference?: true }) | null;
+/**
+ * The reason code with its parameters (as in the report's `figureStatus`), or null when shown or
+ * not recorded; `not-decomposed` (a trend's mean-gap part, METHOD §11.5): the report has no
+ * decomposition over the series' columns (`over`), only over `columns`, or none (null).
+ */
+export type PointReason =
+  | (Reason & { readonly ofReference?: true })
+  | { readonly code: 'not-decomposed'; readonly over: readonly string[]; readonly columns: readonly string[] | null }
+  | null;
 
 export interface ReadFigure {
   readonly value: number | null;
@@ -29,8 +36,8 @@ export function viewOf(report: PublishedReport, viewKey: string): PublishedView 
 }
 
 /** The typed reason of a published state: { code, …parameters, ofReference }. */
-function reasonOf(state: PublishedState): PointReason {
-  const { status: _status, reason, ofReference, ...params } = state;
+export function reasonOf(state: PublishedState): PointReason {
+  const { status: _status, reason, ofReference, text: _text, ...params } = state as PublishedState & { text?: string };
   return { code: reason, ...params, ...(ofReference ? { ofReference } : {}) } as PointReason;
 }
 

@@ -1,14 +1,16 @@
 import { direction, methodDifferences, type Direction } from './compare.js';
-import { TRENDED, type Measure } from './measures.js';
+import { TRENDED, TRENDED_PARTS, type Measure, type PartMeasure } from './measures.js';
 import type { PublishedReport, PublishedView } from './published.js';
-import { readFigure, viewOf } from './published-status.js';
+import { readFigure, viewOf, type ReadFigure } from './published-status.js';
+import { decompositionsOf, readPart } from './trend-parts.js';
 import { targetProgress, type ReportAt, type Target, type TargetPoint, type TargetProgress } from './targets.js';
 
 /**
  * A trend over two or more saved reports of one organisation (METHOD §11.5): for every
  * headline view, group and trended measure, the figure in each report, in snapshot-date
  * order, with its typed status, so a figure withheld in one year is a gap in the line with
- * its reason. Pure: reports in, trend out. `paygap trend --format json` writes it as is.
+ * its reason; and, from reports made with --explain, the parts of each mean gap (METHOD §17.6),
+ * one series per set of columns. Pure: reports in, trend out. `paygap trend --format json` writes it as is.
  */
 export interface TrendReport {
   readonly file: string;
@@ -25,6 +27,8 @@ export interface Series {
   readonly group: string;
   readonly referenceGroup: string;
   readonly measure: string;
+  /** A part of the mean gap (METHOD §17.6): the --explain columns its cells were over; null for the other measures. */
+  readonly over: readonly string[] | null;
   readonly label: string;
   readonly unit: Measure['unit'];
   readonly gap: boolean;
@@ -102,15 +106,19 @@ function union<T>(lists: readonly (readonly T[])[]): T[] {
   return [...new Set([...lists].reverse().flat())];
 }
 
-function seriesOf(ordered: readonly ReportAt[], viewKey: string, group: string, m: Measure): Series {
+/** The series of one measure of one group; a part of the mean gap when `over` (its columns) is given. */
+function seriesOf(ordered: readonly ReportAt[], viewKey: string, group: string, m: Measure, over: readonly string[] | null = null): Series {
   const latest = [...ordered].reverse().map((r) => viewOf(r.report, viewKey)).find((v): v is PublishedView => v !== undefined) as PublishedView;
-  const points = ordered.map((at): TargetPoint => {
+  const read = (at: ReportAt): ReadFigure => {
+    if (over !== null) return readPart(at.report, viewKey, group, m as PartMeasure, over);
     const view = viewOf(at.report, viewKey);
-    return { snapshotDate: at.report.snapshotDate, file: at.file, ...readFigure(at.report, view, view?.groups.find((g) => g.group === group), m) };
-  });
+    return readFigure(at.report, view, view?.groups.find((g) => g.group === group), m);
+  };
+  const points = ordered.map((at): TargetPoint => ({ snapshotDate: at.report.snapshotDate, file: at.file, ...read(at) }));
   const [first, last] = [points[0]?.value ?? null, points[points.length - 1]?.value ?? null];
   const overall = first === null || last === null ? null : { from: first, to: last, change: last - first, direction: m.gap ? direction(first, last) : null };
-  return { characteristic: latest.characteristic, view: latest.view, title: latest.title, group, referenceGroup: latest.referenceGroup, measure: m.id, label: m.label, unit: m.unit, gap: m.gap, points, overall };
+  const label = over === null ? m.label : `${m.label} over ${over.join(' × ')} (points)`;
+  return { characteristic: latest.characteristic, view: latest.view, title: latest.title, group, referenceGroup: latest.referenceGroup, measure: m.id, over, label, unit: m.unit, gap: m.gap, points, overall };
 }
 
 /** The trend of the reports given (any order) and the progress of each target at the latest report. */
@@ -119,7 +127,11 @@ export function buildTrend(inputs: readonly ReportAt[], targets: readonly Target
   const viewKeys = union(ordered.map((r) => r.report.characteristics.map(key)));
   const series = viewKeys.flatMap((k) => {
     const groups = union(ordered.map((r) => viewOf(r.report, k)?.groups.map((g) => g.group) ?? []));
-    return groups.flatMap((group) => TRENDED.map((m) => seriesOf(ordered, k, group, m)));
+    const decomposed = decompositionsOf(ordered.map((r) => r.report), k);
+    return groups.flatMap((group) => [
+      ...TRENDED.map((m) => seriesOf(ordered, k, group, m)),
+      ...decomposed.filter((d) => d.groups.includes(group)).flatMap((d) => TRENDED_PARTS.map((m) => seriesOf(ordered, k, group, m, d.over))),
+    ]);
   });
   const current = ordered[ordered.length - 1] as ReportAt;
   const previous = ordered[ordered.length - 2];

@@ -59,7 +59,7 @@ describe('paygap trend', () => {
     const files = ['2022.json', '2023.json', '2024.json'];
     expect(await ok(['trend', ...files])).toContain('Pay gaps over time: Example Trust (3 reports, by snapshot date)');
     expect(await ok(['trend', ...files, '--format', 'markdown'])).toContain('| Group | Figure | 2022-03-31 | 2023-03-31 | 2024-03-31 | First → last |');
-    expect((await ok(['trend', ...files, '--format', 'csv'])).split('\r\n')[0]).toBe('row,characteristic,view,group,reference_group,measure,snapshot_date,file,value,unit,status,reason,reason_code');
+    expect((await ok(['trend', ...files, '--format', 'csv'])).split('\r\n')[0]).toBe('row,characteristic,view,group,reference_group,measure,snapshot_date,file,value,unit,status,reason,reason_code,explain_columns');
     const html = await ok(['trend', ...files, '--format', 'html']);
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('aria-labelledby="trend-0-0-0-t trend-0-0-0-d"');

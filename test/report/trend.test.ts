@@ -4,6 +4,7 @@ import { lineChart } from '../../src/render/line-chart.js';
 import { renderTrendHtml } from '../../src/render/trend-html.js';
 import { renderTrendCsv } from '../../src/render/trend-csv.js';
 import { renderTrendTable } from '../../src/render/trend-table.js';
+import { renderTrendMarkdown } from '../../src/render/trend-markdown.js';
 import { SMALL, savedReport, type GroupFigures } from '../helpers/saved-report.js';
 
 const year = (date: string | null, female: GroupFigures, extra = {}) => ({ file: `${date ?? 'undated'}.json`, report: savedReport(date, { Female: female }, extra) });
@@ -58,6 +59,42 @@ describe('buildTrend', () => {
     (noFemale.report.characteristics[0] as unknown as { groups: unknown[] }).groups.pop();
     const trend = buildTrend([year('2021-03-31', { medianGapPercent: 9 }), noFemale]);
     expect(medianSeries(trend).points[1]).toMatchObject({ value: null, status: 'absent' });
+  });
+});
+
+/** A saved report whose sex view was split over `columns` (--explain), with Female's parts (or none, and a status). */
+function explained(date: string, columns: string[], parts: number[] | null, status: object | null = null) {
+  const at = year(date, { meanGapPercent: parts === null ? null : parts.reduce((a, b) => a + b, 0) });
+  const amount = (points: number) => ({ pounds: points / 10, points });
+  const p = parts === null ? null : { composition: amount(parts[0]!), withinCell: amount(parts[1]!), referenceOnlyCells: amount(parts[2]!), groupOnlyCells: amount(parts[3]!) };
+  Object.assign(at.report.characteristics[0]!, { decomposition: { method: 'nopo-2008', columns, breakdown: columns.join(' × '), referenceGroup: 'Male', median: null, groups: [{ group: 'Female', meanGap: null, parts: p, status, withheldCells: null, cells: [] }] } });
+  return at;
+}
+
+describe('buildTrend: the parts of the mean gap (--explain, METHOD §11.5, §17.6)', () => {
+  const part = (trend: ReturnType<typeof buildTrend>, measure: string) => trend.series.find((s) => s.group === 'Female' && s.measure === measure)!;
+
+  it('reads each part in points; a withheld decomposition keeps its typed status and reason', () => {
+    const trend = buildTrend([explained('2021-03-31', ['band'], [3, 2, 1, 0]), explained('2022-03-31', ['band'], null, { ...SMALL, text: 'x' }), explained('2023-03-31', ['band'], [2, 2, 0.5, -0.5])]);
+    expect(part(trend, 'mean_gap_composition')).toMatchObject({ over: ['band'], overall: { from: 3, to: 2, change: -1, direction: 'narrowed' } });
+    expect(part(trend, 'mean_gap_reference_only_cells').points.map((p) => p.value)).toEqual([1, null, 0.5]);
+    expect(part(trend, 'mean_gap_within_cell').points[1]).toMatchObject({ value: null, status: 'suppressed', reason: { code: 'small-group', minGroupSize: 10, population: 'full-pay' } });
+    expect(renderTrendTable(trend)).toContain('Not shown: Female, Mean gap part: within cells over band (points), 2022-03-31: fewer than 10 full-pay employees');
+  });
+
+  it('the same columns crossed in another order are the same series', () => {
+    const trend = buildTrend([explained('2021-03-31', ['band', 'staffGroup'], [3, 2, 1, 0]), explained('2022-03-31', ['staffGroup', 'band'], [1, 1, 1, 1])]);
+    expect(trend.series.filter((s) => s.measure === 'mean_gap_composition').map((s) => s.points.map((p) => p.value))).toEqual([[3, 1]]);
+  });
+
+  it('escapes a column name from the data in every format', () => {
+    const hostile = 'x\u001b[2J|*y*<b>';
+    const trend = buildTrend([explained('2021-03-31', [hostile], [3, 2, 1, 0]), explained('2022-03-31', [hostile], [1, 1, 1, 1])]);
+    expect(renderTrendTable(trend)).not.toContain('\u001b');
+    expect(renderTrendMarkdown(trend)).toContain('| Mean gap part: composition over x&#27;\\[2J\\|\\*y\\*&lt;b&gt; \\(points\\) |');
+    expect(renderTrendHtml(trend)).not.toContain('<b>');
+    // CSV is for machines: the name as it is, last on the row (a leading = would be defused by csvCell).
+    expect(renderTrendCsv(trend)).toContain(',mean_gap_composition,2021-03-31,2021-03-31.json,3,percent,shown,,,x\u001b[2J|*y*<b>\r\n');
   });
 });
 
