@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -66,22 +66,57 @@ function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * One Chromium for the whole file: each test opens its own context (its own cookies, cache
+ * and scripts), so the tests do not see each other; launching a browser per test cost more
+ * than the tests themselves.
+ */
+let shared: Promise<Browser> | undefined;
 async function withBrowser(run: (browser: Browser) => Promise<void>): Promise<void> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  shared ??= chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await shared;
   try {
     await run(browser);
   } finally {
-    await browser.close();
+    await Promise.all(browser.contexts().map((context) => context.close()));
   }
 }
 
+/** Reports built once and read by several tests (each test still checks the page it reads). */
+const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+};
+const reportsDir = once(async () => mkdtempSync(join(tmpdir(), 'paygap-html-')));
+/** Last year's report, as JSON, to give as --previous. */
+const lastYear = once(async () => {
+  const path = join(await reportsDir(), 'last-year.json');
+  writeFileSync(path, (await runCli(['report', 'fixtures/esr-sample.csv', '--format', 'json', '--quiet', '--unit', 'assignment'])).stdout);
+  return path;
+});
+/** The sample's HTML report with last year's, without a snapshot date. */
+const yearOnYearPage = once(async () => {
+  const page = join(await reportsDir(), 'report.html');
+  expect((await runCli(['report', 'fixtures/esr-sample.csv', '--format', 'html', '--output', page, '--previous', await lastYear(), '--quiet'])).code).toBe(0);
+  return page;
+});
+/** The sample's HTML report with --explain band and an intersection. */
+const explainPage = once(async () => {
+  const page = join(await reportsDir(), 'explain.html');
+  const args = ['report', 'fixtures/esr-sample.csv', '--format', 'html', '--output', page, '--explain', 'band', '--intersect', 'sex,ethnicity/broad', '--quiet'];
+  expect((await runCli(args)).code).toBe(0);
+  return page;
+});
+
 describe.runIf(available || required)('HTML report in headless Chromium', () => {
+  afterAll(async () => {
+    if (shared) await (await shared).close();
+  });
+
   it('shows every chart and table, with text alternatives, offline, and prints', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paygap-html-'));
-    const lastYear = join(dir, 'last-year.json');
-    writeFileSync(lastYear, (await runCli(['report', 'fixtures/esr-sample.csv', '--format', 'json', '--quiet', '--unit', 'assignment'])).stdout);
     const page = join(dir, 'report.html');
-    const result = await runCli(['report', 'fixtures/esr-sample.csv', '--format', 'html', '--output', page, '--previous', lastYear, '--quiet', '--snapshot-date', '2025-03-31']);
+    const result = await runCli(['report', 'fixtures/esr-sample.csv', '--format', 'html', '--output', page, '--previous', await lastYear(), '--quiet', '--snapshot-date', '2025-03-31']);
     expect(result.code).toBe(0);
 
     await withBrowser(async (browser) => {
@@ -127,11 +162,7 @@ describe.runIf(available || required)('HTML report in headless Chromium', () => 
   }, 60_000);
 
   it.each([800, 1280])('lays out every chart at %i px: texts inside their chart, none overlapping; screenshots of the detailed ethnicity view', async (width) => {
-    const dir = mkdtempSync(join(tmpdir(), 'paygap-html-'));
-    const lastYear = join(dir, 'last-year.json');
-    writeFileSync(lastYear, (await runCli(['report', 'fixtures/esr-sample.csv', '--format', 'json', '--quiet', '--unit', 'assignment'])).stdout);
-    const page = join(dir, 'report.html');
-    expect((await runCli(['report', 'fixtures/esr-sample.csv', '--format', 'html', '--output', page, '--previous', lastYear, '--quiet'])).code).toBe(0);
+    const page = await yearOnYearPage();
     await withBrowser(async (browser) => {
       const tab = await (await browser.newContext({ viewport: { width, height: 900 }, offline: true })).newPage();
       await tab.goto(pathToFileURL(page).href);
@@ -149,10 +180,7 @@ describe.runIf(available || required)('HTML report in headless Chromium', () => 
   }, 60_000);
 
   it.each([800, 1280])('--explain: a chart of the parts for every decomposed view at %i px, texts inside and none overlapping, each with its tables', async (width) => {
-    const dir = mkdtempSync(join(tmpdir(), 'paygap-html-'));
-    const page = join(dir, 'explain.html');
-    const args = ['report', 'fixtures/esr-sample.csv', '--format', 'html', '--output', page, '--explain', 'band', '--intersect', 'sex,ethnicity/broad', '--quiet'];
-    expect((await runCli(args)).code).toBe(0);
+    const page = await explainPage();
     await withBrowser(async (browser) => {
       const tab = await (await browser.newContext({ viewport: { width, height: 900 }, offline: true })).newPage();
       const seen = await watch(tab);

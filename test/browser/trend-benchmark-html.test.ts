@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { runCli } from '../helpers/run-cli.js';
 
 /**
@@ -16,10 +16,11 @@ const available = existsSync(CHROMIUM);
 const required = process.env.PAYGAP_REQUIRE_BROWSER === '1';
 const shots = resolve('test-output');
 
-async function check(page: string, shot: string): Promise<void> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+/** Each page in a context of its own, in one browser launched once for both (a launch costs more than a check). */
+async function check(browser: Browser, page: string, shot: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, offline: true });
   try {
-    const tab = await (await browser.newContext({ viewport: { width: 1100, height: 900 }, offline: true })).newPage();
+    const tab = await context.newPage();
     const requests: string[] = [];
     tab.on('request', (r) => requests.push(r.url()));
     await tab.goto(pathToFileURL(page).href);
@@ -38,7 +39,7 @@ async function check(page: string, shot: string): Promise<void> {
     await tab.screenshot({ path: join(shots, shot) });
     expect((await tab.pdf({ format: 'A4' })).length).toBeGreaterThan(10_000);
   } finally {
-    await browser.close();
+    await context.close();
   }
 }
 
@@ -52,7 +53,12 @@ describe.runIf(available || required)('trend and benchmark pages in headless Chr
     }
     expect((await cli(['trend', 'a.json', 'b.json', '--format', 'html', '--output', 'trend.html', '--quiet'])).code).toBe(0);
     expect((await cli(['benchmark', 'a.json', 'c.json', '--format', 'html', '--output', 'benchmark.html', '--quiet'])).code).toBe(0);
-    await check(join(dir, 'trend.html'), 'trend.png');
-    await check(join(dir, 'benchmark.html'), 'benchmark.png');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    try {
+      await check(browser, join(dir, 'trend.html'), 'trend.png');
+      await check(browser, join(dir, 'benchmark.html'), 'benchmark.png');
+    } finally {
+      await browser.close();
+    }
   }, 120_000);
 });

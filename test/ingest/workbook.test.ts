@@ -26,8 +26,12 @@ function folder(files: Readonly<Record<string, string | Buffer>>): string {
   return dir;
 }
 
-/** The sample as a workbook, with two title rows and a blank row above the header. */
-async function sampleWorkbook(): Promise<Buffer> {
+/** The sample as a workbook, with two title rows and a blank row above the header (built once, read by several tests). */
+let sampleBytes: Promise<Buffer> | undefined;
+function sampleWorkbook(): Promise<Buffer> {
+  return (sampleBytes ??= makeSampleWorkbook());
+}
+async function makeSampleWorkbook(): Promise<Buffer> {
   const { header, rows, dateColumn } = csvAsSheetRows(SAMPLE);
   return workbookBytes([
     { name: 'Staff', rows: [['Pay gap extract, March 2025'], ['Produced by ESR BI'], [], header, ...rows], merges: ['A1:P1'], formats: { [dateColumn]: 'dd/mm/yyyy' } },
