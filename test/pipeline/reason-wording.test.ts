@@ -24,7 +24,11 @@ function withoutWords(json: unknown): unknown {
 const csvWithoutWords = (csv: string) => csv.split('\r\n').map((line) => line.split(',').filter((_, i) => i !== 11).join(','));
 
 describe('rewording every reason', () => {
-  afterAll(() => vi.doUnmock('../../src/render/reasons.js'));
+  // The module registry too: under shared workers (isolate: false) a later file must not get the reworded module.
+  afterAll(() => {
+    vi.doUnmock('../../src/render/reasons.js');
+    vi.resetModules();
+  });
 
   it('changes no shown or withheld cell in any format', async () => {
     const before = await everyFormat();
