@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildTrend, orderReports } from '../../src/report/trend.js';
 import { lineChart } from '../../src/render/line-chart.js';
@@ -131,6 +132,10 @@ describe('line charts', () => {
     const html = renderTrendHtml({ ...trend, organisation: '<b>Trust</b>' });
     expect(html).toContain('&lt;b&gt;Trust&lt;/b&gt;');
     expect(html).not.toContain('<b>Trust');
+    // The report's page shell: a policy that runs no script and allows only this page's style sheet.
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const hash = createHash('sha256').update(style, 'utf8').digest('base64');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${hash}';`);
     expect(html).toMatch(/stroke-dasharray="6 4"><title>Target path: Female, median hourly pay gap \(sex\/sex\): 0\.0% by 2026-03-31/);
     expect(html).toContain('<caption class="meta">Median hourly pay gap, Sex, by report</caption>');
     expect(html).not.toMatch(/<script/);
