@@ -20,7 +20,7 @@
  *
  * @example markdownText('[click](javascript:alert(5))') === '\\[click\\]\\(javascript:alert\\(5\\)\\)'
  */
-const SPECIAL = /[\\`*_~[\]()!|#$&<>\u0000-\u001f\u007f-\u009f]/g;
+const MARKDOWN_ACTIVE = /[\\`*_~[\]()!|#$&<>\u0000-\u001f\u007f-\u009f]/g;
 const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const BLOCK_START = /^(\s*)([-+=]|\d{1,9}\.(?=\s|$))/;
 
@@ -31,6 +31,6 @@ function replacement(c: string): string {
 }
 
 export function markdownText(text: string): string {
-  const escaped = text.replace(SPECIAL, replacement);
+  const escaped = text.replace(MARKDOWN_ACTIVE, replacement);
   return escaped.replace(BLOCK_START, (_all, space: string, marker: string) => `${space}${marker.endsWith('.') ? `${marker.slice(0, -1)}\\.` : `\\${marker}`}`);
 }

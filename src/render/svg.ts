@@ -13,10 +13,10 @@ import { textWidth, wrapText } from './text-width.js';
  * as the longest label, up to 40% of the chart, and longer labels wrap onto more lines (the
  * row grows to hold them); the room beside the bars is as wide as the widest value label.
  */
-const HTML_SPECIAL = /[&<>"]/g;
+const HTML_ACTIVE = /[&<>"]/g;
 const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /** Text for HTML and SVG, in element content and in double-quoted attributes. */
-export const escape = (text: string): string => text.replace(HTML_SPECIAL, (c) => ENTITY[c] as string);
+export const escape = (text: string): string => text.replace(HTML_ACTIVE, (c) => ENTITY[c] as string);
 
 /** Views of more groups than this get no charts: their tables say it all. */
 export const MAX_CHART_GROUPS = 60;

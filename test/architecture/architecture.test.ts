@@ -90,7 +90,9 @@ describe('the source tree', () => {
   });
 
   it('cites only the repository’s own method document', () => {
-    const outside = files.filter((f) => /\bSPEC\b/.test(readFileSync(f, 'utf8'))).map(moduleName);
+    // The outside document's name, spelt in two parts so that this test does not cite it.
+    const outsideDocument = new RegExp(`\\b${'SP'}${'EC'}\\b`);
+    const outside = files.filter((f) => outsideDocument.test(readFileSync(f, 'utf8'))).map(moduleName);
     expect(outside).toEqual([]);
   });
 });
