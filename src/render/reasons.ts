@@ -51,7 +51,7 @@ export function groupReasonText(g: GroupReport, key: FigureKey | null): string {
  * undisclosed category's gap ("–"), a figure withheld for privacy, or one that does not
  * exist ("n/a").
  */
-export function missingLabel(state: FigureState | undefined): 'reference' | '–' | 'withheld' | 'n/a' {
+export function missingLabel(state: Pick<FigureState, 'status'> | undefined): 'reference' | '–' | 'withheld' | 'n/a' {
   switch (state?.status) {
     case 'reference':
       return 'reference';

@@ -3,7 +3,7 @@ import type { PointReason, PointStatus } from '../report/published-status.js';
 import type { SystemFigure, SystemReason } from '../report/system-figures.js';
 import type { TargetProgress, TargetReason, TargetStatus } from '../report/targets.js';
 import { count, money, percent } from './format.js';
-import { notDecomposedText, reasonText } from './reasons.js';
+import { missingLabel, notDecomposedText, reasonText } from './reasons.js';
 
 /**
  * Words for the statuses of figures read back from saved reports, of targets and of system
@@ -18,23 +18,10 @@ export function unitValue(unit: Measure['unit'], value: number): string {
   return money(value);
 }
 
-/** A missing figure in one word: the same words as the report's documents (METHOD §12.4). */
+/** A missing figure in one word: the report's documents' words (METHOD §12.4), and "not in report". */
 export function statusWord(status: PointStatus): string {
-  switch (status) {
-    case 'shown':
-      return '';
-    case 'reference':
-      return 'reference';
-    case 'undisclosed':
-      return '–';
-    case 'suppressed':
-    case 'withheld':
-      return 'withheld';
-    case 'absent':
-      return 'not in report';
-    default:
-      return 'n/a';
-  }
+  if (status === 'shown') return '';
+  return status === 'absent' ? 'not in report' : missingLabel({ status });
 }
 
 /** A figure read back: its value, or the word for why there is none. */

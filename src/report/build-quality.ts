@@ -1,3 +1,4 @@
+import type { InputSummary } from '../ingest/inputs.js';
 import { FIELDS, type Field } from '../schema/fields.js';
 import { headersOf, type ColumnMap } from '../schema/headers.js';
 import type { RunPlan } from '../ingest/plan.js';
@@ -39,13 +40,8 @@ export interface QualityReport {
   readonly settingSources: Readonly<Record<string, SettingSource>>;
 }
 
-export interface QualityInput {
-  readonly file: string;
-  readonly sha256: string;
-  readonly bytes: number;
-  readonly delimiter: string;
-  readonly encoding: string;
-  readonly sheet?: { readonly name: string; readonly headerRow: number } | undefined;
+/** What was read (as one input), and what came of it. */
+export interface QualityInput extends InputSummary {
   readonly inputs?: readonly InputFile[] | undefined;
   readonly columns: ColumnMap;
   readonly plan: RunPlan;

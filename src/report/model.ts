@@ -22,19 +22,7 @@ export interface Report {
    * schemaVersion 1: reports made before it have no such field.
    */
   readonly organisation: { readonly name: string } | null;
-  readonly input: {
-    readonly file: string;
-    readonly sha256: string;
-    readonly bytes: number;
-    /** The field delimiter read (detected from the header unless given); "" for a workbook. */
-    readonly delimiter: string;
-    /** The text encoding read ("utf8" for a workbook, whose XML is UTF-8). */
-    readonly encoding: string;
-    /** A workbook (.xlsx): the sheet read. Absent for CSV. An added field (schemaVersion 1 still). */
-    readonly sheet?: string;
-    /** A workbook: the row the header was found on (rows above it are titles). Absent for CSV. */
-    readonly headerRow?: number;
-  };
+  readonly input: InputRead;
   /** Several files, or an organisation column (METHOD §16.3): each file read. Absent otherwise; an added field. */
   readonly inputs?: readonly InputFile[];
   readonly snapshotDate: string | null;
@@ -52,15 +40,23 @@ export interface Report {
   readonly warnings: readonly string[];
 }
 
-/** One file of a report of several (METHOD §16.3). */
-export interface InputFile {
+/** What was read: one file, or several as one (METHOD §16.3). */
+export interface InputRead {
   readonly file: string;
   readonly sha256: string;
   readonly bytes: number;
+  /** The field delimiter read (detected from the header unless given); "" for a workbook. */
   readonly delimiter: string;
+  /** The text encoding read ("utf8" for a workbook, whose XML is UTF-8). */
   readonly encoding: string;
+  /** A workbook (.xlsx): the sheet read. Absent for CSV. An added field (schemaVersion 1 still). */
   readonly sheet?: string;
+  /** A workbook: the row the header was found on (rows above it are titles). Absent for CSV. */
   readonly headerRow?: number;
+}
+
+/** One file of a report of several (METHOD §16.3). */
+export interface InputFile extends InputRead {
   /** The file's organisation label; null when each row's organisation is read from a column. */
   readonly organisation: string | null;
   /** Field → the header it was read from in this file (files may name columns differently). */
