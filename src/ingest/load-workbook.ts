@@ -37,7 +37,7 @@ export async function loadWorkbook(name: string, bytes: Uint8Array, options: Wor
   const known = knownHeaders(options);
   const waiting: SheetRow[] = [];
   let reader: SheetReader | undefined;
-  await readSheetRows(bytes, outline.sheet, shown, (row) => {
+  await readSheetRows(outline, shown, (row) => {
     if (isEmpty(row.values)) return;
     if (reader !== undefined) return reader.row(row);
     if (countKnown(row.values, known) >= 2) {
@@ -73,7 +73,7 @@ export async function workbookHeader(name: string, bytes: Uint8Array, options: P
   let first: SheetRow | undefined;
   let header: SheetRow | undefined;
   let seen = 0;
-  await readSheetRows(bytes, outline.sheet, shown, (row) => {
+  await readSheetRows(outline, shown, (row) => {
     if (isEmpty(row.values)) return true;
     first ??= row;
     if (countKnown(row.values, known) >= 2) header = row;

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { DataError } from '../errors.js';
 import type { SheetValue } from './sheet-cell.js';
-import type { SheetInfo } from './workbook.js';
+import type { SheetInfo, WorkbookOutline } from './workbook.js';
 
 /**
  * The rows of one sheet of a workbook, in order, streamed: exceljs's streaming reader
@@ -28,10 +28,31 @@ interface StreamedSheet extends AsyncIterable<StreamedRow> {
   readonly name: string;
 }
 
-/** Stream the rows of `sheet`; `onRow` is called for each, in order, until it returns false. */
-export async function readSheetRows(bytes: Uint8Array, sheet: SheetInfo, name: string, onRow: (row: SheetRow) => void | boolean): Promise<void> {
+/**
+ * The parts exceljs's streaming reader needs, in the order it needs them: the workbook, its
+ * relationships, the shared strings and the styles before the sheet. Excel (and exceljs)
+ * store the sheets before the shared strings; met in that order, exceljs copies the whole
+ * sheet to a temporary file and reads it afterwards, which held every row on disk and, with
+ * several workbooks read in one process, failed now and then ("cannot read properties of
+ * undefined (reading 'sheets')"). Repacked (quickly compressed, streamed), the sheet is read
+ * as it is unzipped.
+ */
+async function inReadingOrder(outline: WorkbookOutline): Promise<Readable> {
+  const { default: JSZip } = await import('jszip');
+  const repacked = new JSZip();
+  for (const path of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', outline.sheet.path]) {
+    const part = outline.parts.file(path);
+    if (part !== null) repacked.file(path, part.nodeStream('nodebuffer'));
+  }
+  // jszip gives an old-style stream; wrapped, it is a Readable.
+  return new Readable().wrap(repacked.generateNodeStream({ streamFiles: true, compression: 'DEFLATE', compressionOptions: { level: 1 } }));
+}
+
+/** Stream the rows of the outline's sheet; `onRow` is called for each, in order, until it returns false. */
+export async function readSheetRows(outline: WorkbookOutline, name: string, onRow: (row: SheetRow) => void | boolean): Promise<void> {
+  const { sheet } = outline;
   const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await inReadingOrder(outline), {
     sharedStrings: 'cache',
     styles: 'cache', // date formats tell dates from numbers
     hyperlinks: 'ignore',

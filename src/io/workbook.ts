@@ -28,6 +28,8 @@ export interface WorkbookOutline {
   readonly sheets: readonly SheetInfo[];
   readonly sheet: SheetInfo;
   readonly merged: readonly MergedArea[];
+  /** The workbook opened (its zip, parts unpacked only when read), for reading the sheet's rows. */
+  readonly parts: import('jszip');
 }
 
 /** Zip files start "PK\x03\x04"; an Excel 97–2003 workbook (or an encrypted one) is an OLE file, D0 CF 11 E0. */
@@ -60,7 +62,7 @@ export async function outlineWorkbook(bytes: Uint8Array, name: string, wanted: s
     throw new DataError(`${name} has no sheet named "${wanted}"`, [`sheets: ${sheets.map((s) => JSON.stringify(s.name)).join(', ')}`, 'choose one with --sheet NAME']);
   }
   if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(sheet.path)) throw notWorkbook(name, `sheet "${sheet.name}" is stored as ${sheet.path}, which paygap cannot read`);
-  return { sheets, sheet, merged: await mergedAreas(zip, sheet.path) };
+  return { sheets, sheet, merged: await mergedAreas(zip, sheet.path), parts: zip };
 }
 
 async function partText(zip: Zip, path: string, name: string): Promise<string> {

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { runCli } from '../helpers/run-cli.js';
 import { csvAsSheetRows, workbookBytes, type CellValue } from '../helpers/workbook.js';
@@ -201,5 +202,21 @@ describe('plainDecimal', () => {
     expect(plainDecimal(1e-7)).toBe('0.0000001');
     expect(plainDecimal(1.5e21)).toBe('1500000000000000000000');
     expect(plainDecimal(31000.5)).toBe('31000.5');
+  });
+});
+
+describe('a workbook whose sheet is stored before its shared strings (as Excel and exceljs store them)', () => {
+  // Read in that order, exceljs used to copy the sheet to a temporary file first: with no
+  // writable temporary folder the run failed, and in a busy process it failed now and then.
+  it('is read as it is unzipped, with no temporary file', async () => {
+    const rows: CellValue[][] = [['Employee Number', 'Gender', 'Hourly Rate'], ...Array.from({ length: 30 }, (_, i) => [i + 1, i % 2 ? 'Male' : 'Female', 10 + i])];
+    const dir = folder({ 'x.xlsx': await workbookBytes([{ name: 'Staff', rows }]) });
+    const run = spawnSync(process.execPath, ['bin/paygap.js', 'report', join(dir, 'x.xlsx'), '--format', 'json', '--quiet'], {
+      encoding: 'utf8',
+      env: { ...process.env, TMPDIR: join(dir, 'no-such-folder') },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).population.rowsValid).toBe(30);
   });
 });
