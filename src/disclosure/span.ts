@@ -19,13 +19,19 @@ interface BasisRow {
   /** Non-zero entries, by column, pivot first (the lowest column), pivot value 1. */
   readonly columns: Int32Array;
   readonly values: Float64Array;
-  /** Which published rows, with which coefficients, make this basis row. */
-  readonly combination: Map<number, number>;
+  /** Which published rows, with which coefficients, make this basis row (parallel lists). */
+  readonly rows: Int32Array;
+  readonly coefficients: Float64Array;
 }
 
+/**
+ * x mod p for integers |x| < 2⁵³, in [0, p). Division and floor instead of `%`, which V8 does
+ * for doubles by a call to the C library; the quotient may be one off when x is near a
+ * multiple of p, so the result is corrected by one p either way (all values exact integers).
+ */
 const mod = (x: number, p: number): number => {
-  const r = x % p;
-  return r < 0 ? r + p : r;
+  const r = x - Math.floor(x / p) * p;
+  return r < 0 ? r + p : r >= p ? r - p : r;
 };
 
 /** Multiplicative inverse modulo the prime p (extended Euclid). */
@@ -40,11 +46,62 @@ function inverse(a: number, p: number): number {
   return mod(s0, p);
 }
 
+/**
+ * The combination of published rows a reduction subtracted, kept dense by row id (ids are
+ * small consecutive numbers): a Map per reduction cost more than the elimination itself.
+ * `used` lists the rows touched, in the order first touched.
+ */
+class Combination {
+  coefficients = new Float64Array(64);
+  private marked = new Uint8Array(64);
+  readonly used: number[] = [];
+
+  constructor(private readonly p: number) {}
+
+  /** Make room for row ids below `size`. */
+  reserve(size: number): void {
+    if (size <= this.coefficients.length) return;
+    const length = Math.max(size, this.coefficients.length * 2);
+    const coefficients = new Float64Array(length);
+    coefficients.set(this.coefficients);
+    const marked = new Uint8Array(length);
+    marked.set(this.marked);
+    [this.coefficients, this.marked] = [coefficients, marked];
+  }
+
+  /** Add `value` × the basis row's combination. */
+  addRow(row: BasisRow, value: number): void {
+    const { coefficients, marked, used, p } = this;
+    for (let j = 0; j < row.rows.length; j++) {
+      const r = row.rows[j] as number;
+      if (marked[r] === 0) {
+        marked[r] = 1;
+        used.push(r);
+      }
+      coefficients[r] = mod((coefficients[r] as number) + value * (row.coefficients[j] as number), p);
+    }
+  }
+
+  /** The rows with a non-zero coefficient, in the order first touched. */
+  nonZero(): number[] {
+    return this.used.filter((r) => this.coefficients[r] !== 0);
+  }
+
+  clear(): void {
+    for (const r of this.used) {
+      this.coefficients[r] = 0;
+      this.marked[r] = 0;
+    }
+    this.used.length = 0;
+  }
+}
+
 export class SpanBasis {
   private readonly pivots = new Map<number, BasisRow>();
   private readonly dense: Float64Array;
   private readonly touched: number[] = [];
   private readonly heap: ColumnHeap;
+  private readonly combination: Combination;
 
   constructor(
     width: number,
@@ -54,6 +111,7 @@ export class SpanBasis {
   ) {
     this.dense = new Float64Array(width);
     this.heap = new ColumnHeap(width);
+    this.combination = new Combination(p);
   }
 
   get rank(): number {
@@ -61,10 +119,11 @@ export class SpanBasis {
   }
 
   /**
-   * Reduce a 0/1 vector (its non-zero columns) by the basis. Returns the combination of
-   * published rows that was subtracted, and the remainder's columns (empty: in the span).
+   * Reduce a 0/1 vector (its non-zero columns) by the basis. Returns the remainder's columns
+   * (empty: in the span); the combination of published rows subtracted is left in
+   * `this.combination` (when tracked).
    */
-  private reduce(columns: readonly number[]): { remainder: number[]; combination: Map<number, number> } {
+  private reduce(columns: readonly number[]): number[] {
     const { dense, p, heap } = this;
     for (const c of columns) {
       if (dense[c] === 0) {
@@ -73,7 +132,6 @@ export class SpanBasis {
       }
       dense[c] = 1;
     }
-    const combination = new Map<number, number>();
     const remainder: number[] = [];
     // Columns in increasing order, including those filled in by subtraction (always to the
     // right of the pivot being eliminated).
@@ -91,14 +149,15 @@ export class SpanBasis {
         heap.push(col);
         dense[col] = mod((dense[col] as number) - value * (row.values[j] as number), p);
       }
-      if (this.track) for (const [r, coef] of row.combination) combination.set(r, mod((combination.get(r) ?? 0) + value * coef, p));
+      if (this.track) this.combination.addRow(row, value);
     }
-    return { remainder, combination };
+    return remainder;
   }
 
   private clear(): void {
     for (const c of this.touched) this.dense[c] = 0;
     this.touched.length = 0;
+    this.combination.clear();
   }
 
   /**
@@ -111,25 +170,24 @@ export class SpanBasis {
 
   /** Add published row `id` (its non-zero columns). Returns false when it adds nothing new. */
   add(id: number, columns: readonly number[]): boolean {
-    const { remainder, combination } = this.reduce(columns);
+    this.combination.reserve(id + 1);
+    const remainder = this.reduce(columns);
     if (remainder.length === 0) {
-      this.clear();
       if (this.track) {
         this.redundant.add(id);
-        for (const [r, coef] of combination) if (coef !== 0) this.redundant.add(r);
+        for (const r of this.combination.nonZero()) this.redundant.add(r);
       }
+      this.clear();
       return false;
     }
     const pivot = remainder[0] as number;
     const scale = inverse(this.dense[pivot] as number, this.p);
     const values = Float64Array.from(remainder, (c) => mod((this.dense[c] as number) * scale, this.p));
-    const own = new Map<number, number>();
-    if (this.track) {
-      // The new basis row is scale × (row − Σ subtracted).
-      own.set(id, scale);
-      for (const [r, coef] of combination) own.set(r, mod((own.get(r) ?? 0) - coef * scale, this.p));
-    }
-    this.pivots.set(pivot, { columns: Int32Array.from(remainder), values, combination: own });
+    // The new basis row is scale × (row − Σ subtracted).
+    const { used, coefficients } = this.combination;
+    const rows = this.track ? Int32Array.from([id, ...used]) : new Int32Array(0);
+    const own = this.track ? Float64Array.from(rows, (r, i) => (i === 0 ? scale : mod(-(coefficients[r] as number) * scale, this.p))) : new Float64Array(0);
+    this.pivots.set(pivot, { columns: Int32Array.from(remainder), values, rows, coefficients: own });
     this.clear();
     return true;
   }
@@ -139,10 +197,10 @@ export class SpanBasis {
    * (with non-zero coefficients); else undefined.
    */
   derive(columns: readonly number[]): number[] | undefined {
-    const { remainder, combination } = this.reduce(columns);
+    const remainder = this.reduce(columns);
+    const used = remainder.length > 0 ? undefined : this.combination.nonZero();
     this.clear();
-    if (remainder.length > 0) return undefined;
-    return [...combination].filter(([, coef]) => coef !== 0).map(([r]) => r);
+    return used;
   }
 }
 
