@@ -5,6 +5,7 @@ import { DataError } from '../errors.js';
 import type { Assignments } from './assignments.js';
 import { concatAssignments } from './concat-assignments.js';
 import { QualityCollector, type QualitySnapshot } from './quality.js';
+import { RowConsumer } from './row-consumer.js';
 import { RecordScanner } from '../io/scan-records.js';
 import { CannotSplit, countLines, readChunks, RecordCutter } from '../io/chunks.js';
 import { emptyInput, loadInput, prepare, type Loaded, type LoadOptions, type Prepared } from './load.js';
@@ -77,6 +78,8 @@ async function readWithWorkers(handle: FileHandle, name: string, options: LoadOp
 /** One parallel read: the header on this thread, then record-aligned chunks to the workers. */
 class ChunkedRead {
   pool: WorkerPool | undefined;
+  /** What each worker is started with, once the header is read. */
+  private workerInput: WorkerInput | undefined;
   private readonly hash = createHash('sha256');
   private bytes = 0;
   private readonly cutter: RecordCutter;
@@ -134,14 +137,18 @@ class ChunkedRead {
     this.prepared = prepare(fields, this.options);
     this.delimiter = scanner.delimiterUsed;
     this.cutter.delimiter = this.delimiter;
-    const input: WorkerInput = { headers: fields, options: { ...this.options, delimiter: this.delimiter, map: [...this.options.map], onProgress: undefined } };
-    this.pool = new WorkerPool(input, this.threads);
+    this.workerInput = { headers: fields, options: { ...this.options, delimiter: this.delimiter, map: [...this.options.map], onProgress: undefined } };
   }
 
+  /**
+   * The workers start with the first chunk of data, not with the header: a file that is all
+   * header (or ends after it) starts none, so each would not plan a run again for nothing.
+   */
   private async send(parts: readonly Buffer[]): Promise<void> {
     const line = this.line;
     for (const part of parts) this.line += countLines(part);
-    await this.pool!.send(parts, line);
+    this.pool ??= new WorkerPool(this.workerInput!, this.threads);
+    await this.pool.send(parts, line);
   }
 
   /** The input has ended: send the last record (or read the header, if it is all there is) and wait for the workers. */
@@ -150,14 +157,20 @@ class ChunkedRead {
     if (this.prepared === undefined && rest.length > 0) this.header(rest);
     else if (rest.length > 0) await this.send([rest]);
     if (this.prepared === undefined) throw emptyInput(this.name, this.bytes);
-    await this.pool!.finish();
+    await this.pool?.finish();
   }
 
   result(): Loaded {
-    const { assignments, quality } = this.pool!.joined();
+    const { assignments, quality } = this.pool?.joined() ?? noRows(this.prepared!, this.options);
     const { name: file, delimiter, bytes, prepared } = this;
     return { file, sha256: this.hash.digest('hex'), bytes, delimiter, encoding: 'utf8', ...prepared!, assignments, quality };
   }
+}
+
+/** The rows and quality record of a header with no data after it, as a worker would give them. */
+function noRows(prepared: Prepared, options: LoadOptions): { assignments: Assignments; quality: QualityCollector } {
+  const consumer = new RowConsumer(prepared.columns, prepared.plan, prepared.pay, undefined, options.organisation);
+  return { assignments: consumer.builder.build(), quality: consumer.quality };
 }
 
 interface Slot {
