@@ -5,6 +5,18 @@ import { terminalLines, terminalText } from '../../src/render/terminal-text.js';
 /** What a terminal would act on: C0 controls, DEL, C1 controls, bidirectional overrides, line separators. */
 const ACTED_ON = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
+/**
+ * Any text of up to 40 code points, lone surrogates included (what fast-check's 'binary' unit
+ * gives), drawn often from the characters a terminal acts on: 44% of strings hold a C0 or C1
+ * control against 9% with 'binary', whose setup alone also took 3-5 s of the run.
+ */
+const codePoint = fc.oneof(
+  fc.integer({ min: 0, max: 0x10ffff }),
+  fc.integer({ min: 0, max: 0xa0 }),
+  fc.constantFrom(0x61c, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069),
+);
+const anyText = fc.array(codePoint, { maxLength: 40 }).map((points) => String.fromCodePoint(...points));
+
 describe('terminalText', () => {
   it.each([
     ['a title change and a screen clear', '\x1b]0;PWNED\x07\x1b[2J', '␛]0;PWNED␇␛[2J'],
@@ -24,7 +36,7 @@ describe('terminalText', () => {
 
   it('never lets a control character through, whatever the text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+      fc.property(anyText, (text) => {
         expect(terminalText(text)).not.toMatch(ACTED_ON);
         expect(terminalLines(text).replaceAll('\n', '')).not.toMatch(ACTED_ON);
       }),
