@@ -9,7 +9,17 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const register = fileURLToPath(new URL('../helpers/module-log/register.mjs', import.meta.url));
 
+/** Runs already made, by their arguments: two tests read the same JSON run (each checks it for its own packages). */
+const runs = new Map<string, { status: number | null; packages: Set<string> }>();
+
 function packagesLoaded(args: readonly string[]): { status: number | null; packages: Set<string> } {
+  const key = JSON.stringify(args);
+  const made = runs.get(key) ?? loadedBy(args);
+  runs.set(key, made);
+  return made;
+}
+
+function loadedBy(args: readonly string[]): { status: number | null; packages: Set<string> } {
   const log = join(mkdtempSync(join(tmpdir(), 'paygap-startup-')), 'modules.txt');
   const result = spawnSync('node', ['--import', register, 'bin/paygap.js', ...args], { cwd: root, env: { ...process.env, PAYGAP_MODULE_LOG: log } });
   const urls = readFileSync(log, 'utf8').split('\n');
