@@ -166,7 +166,7 @@ describe.runIf(available || required)('HTML report in headless Chromium', () => 
    * width; each test checks the width the page sees.
    */
   const yearOnYearTab = once(async () => (await open(await yearOnYearPage(), 800)).tab);
-  it.each([800, 1280])('lays out every chart at %i px: texts inside their chart, none overlapping; screenshots of the detailed ethnicity view', async (width) => {
+  it.each([800, 1280])("lays out every chart at %i px: texts inside their chart, none overlapping; the detailed ethnicity view's 18 groups in rows, not colours", async (width) => {
     const tab = await yearOnYearTab();
     await tab.setViewportSize({ width, height: 900 });
     expect(await tab.evaluate(() => window.innerWidth)).toBe(width);
