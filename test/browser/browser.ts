@@ -17,9 +17,9 @@ declare const document: any;
 declare function getComputedStyle(element: unknown): { visibility: string };
 
 /**
- * Screenshots are for people to look at, and no test reads them; an element's screenshot cost
- * about 1.3 s, a quarter of the browser tests' time. So they are saved to test-output/ only
- * when PAYGAP_SCREENSHOTS=1 (README, Testing).
+ * Screenshots are for people to look at, and no test reads them; each of the four element
+ * screenshots cost about 1.3 s (the three of whole pages less). So they are saved to
+ * test-output/ only when PAYGAP_SCREENSHOTS=1 (README, Testing).
  */
 const SHOTS = process.env.PAYGAP_SCREENSHOTS === '1' ? resolve('test-output') : undefined;
 export async function screenshot(target: Page | Locator, name: string): Promise<void> {

@@ -75,8 +75,9 @@ const browser = (): Promise<Browser> => (launched ??= chromium.launch({ executab
 /**
  * The paygap reports the tests read are static pages whose policy runs no script, so they
  * cannot change each other through a shared context's cookies, storage or cache: they share
- * one offline context, each in a tab of its own (a context cost 0.3–0.9 s). The hostile-text
- * test, which checks what scripts can do, makes its own contexts.
+ * one offline context, each in a tab of its own (a new context and its first tab cost 0.7–1.1 s
+ * here, a tab in an open context about 0.4 s). The hostile-text test, which checks what
+ * scripts can do, makes its own contexts.
  */
 const reportsContext = once((): Promise<BrowserContext> => browser().then((b) => b.newContext({ viewport: { width: 1100, height: 900 }, offline: true })));
 /** A tab of its own in the shared context, watched from before its first byte, at the page given (and the width given). */
