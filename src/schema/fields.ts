@@ -126,9 +126,17 @@ export const FIELD_INFO: Readonly<Record<Field, FieldInfo>> = {
   },
 };
 
+/**
+ * Plain lower-case ASCII letters and digits, which every step below leaves as they are. Tested
+ * first because the Unicode patterns cost about 10 ns a character: seconds for the 40 MB
+ * header of a file without a line end, or a 100 MB `--map` value.
+ */
+const PLAIN = /[^a-z0-9]/;
+
 /** Lower-case and drop everything but letters and digits: `Employee No.` → `employeeno`. */
 export function normaliseHeader(header: string): string {
-  return header.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const lower = header.toLowerCase();
+  return PLAIN.test(lower) ? lower.replace(/[^\p{L}\p{N}]/gu, '') : lower;
 }
 
 /**
@@ -155,6 +163,7 @@ export const LOOK_ALIKE_ORDER: readonly Field[] = [
 
 /** A header's words in lower case: `ContractedHoursPerWeek`, `Contracted_Hours` → `contracted hours…`. */
 export function headerWords(header: string): string {
+  if (!PLAIN.test(header)) return header;
   return header
     .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
     .toLowerCase()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveHeaders } from '../../src/schema/headers.js';
-import { normaliseHeader } from '../../src/schema/fields.js';
+import fc from 'fast-check';
+import { headerWords, normaliseHeader } from '../../src/schema/fields.js';
 import { DataError } from '../../src/errors.js';
 
 describe('normaliseHeader', () => {
@@ -8,6 +9,28 @@ describe('normaliseHeader', () => {
     expect(normaliseHeader('Employee No.')).toBe('employeeno');
     expect(normaliseHeader('EMPLOYEE_NO')).toBe('employeeno');
     expect(normaliseHeader(' employee-no ')).toBe('employeeno');
+  });
+
+  // Both skip their Unicode patterns for plain lower-case ASCII; the results must be what the
+  // patterns give, for any text.
+  it('gives what the Unicode patterns give, for plain and any text', () => {
+    const byPattern = (h: string) => h.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    const wordsByPattern = (h: string) =>
+      h
+        .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    const unit = fc.oneof(fc.constantFrom(...'abz09 AZ_-.£éÉßİ\u00a0'.split('')), fc.integer({ min: 0, max: 0x2fff }).map((c) => String.fromCharCode(c)));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 20 }), (h) => {
+        expect(normaliseHeader(h)).toBe(byPattern(h));
+        expect(headerWords(h)).toBe(wordsByPattern(h));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(headerWords('contractedhours')).toBe('contractedhours');
+    expect(headerWords('ContractedHours')).toBe('contracted hours');
   });
 });
 
