@@ -27,6 +27,12 @@ export class Lines {
     return this.blocks.length === 0 ? '' : [...this.blocks, ''].join(this.separator);
   }
 
+  /** Every line, the separator between them (none after the last). */
+  joined(): string {
+    this.flush();
+    return this.blocks.join(this.separator);
+  }
+
   private flush(): void {
     if (this.pending.length === 0) return;
     this.blocks.push(this.pending.join(this.separator));
