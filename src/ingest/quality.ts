@@ -119,3 +119,10 @@ export class QualityCollector {
     };
   }
 }
+
+/** The data quality of several files together (each file's counted by its own collector). */
+export function combinedQuality(collectors: readonly QualityCollector[]): DataQuality {
+  const all = new QualityCollector(collectors[0]?.places);
+  for (const collector of collectors) all.merge(collector.snapshot());
+  return all.result();
+}

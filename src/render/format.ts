@@ -11,7 +11,9 @@ import type { DisclosureControl } from '../report/model.js';
 const COUNT = new Intl.NumberFormat('en-GB');
 const POUNDS = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-export const count = (n: number): string => COUNT.format(n);
+// Below 1,000 a whole number has no separator: its digits are what the formatter writes, without
+// its cost (half a million counts in validate's table of unrecognised codes). -0 is written "-0".
+export const count = (n: number): string => (Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : COUNT.format(n));
 
 /** Pounds and pence; a negative amount (a group paid more than the reference) as -£1.50. */
 export function money(n: number): string {

@@ -76,7 +76,8 @@ function charts(view: CharacteristicReport, index: number): { gaps: string; quar
   };
 }
 
-function viewSection(view: CharacteristicReport, index: number, previous: Comparison | undefined): string {
+/** A view's section as lines of the page (joined once, by page). */
+function viewSection(view: CharacteristicReport, index: number, previous: Comparison | undefined): string[] {
   const d = view.disclosure;
   const chart = charts(view, index);
   const parts = [
@@ -98,7 +99,7 @@ function viewSection(view: CharacteristicReport, index: number, previous: Compar
     if (years) parts.push(`<h3>Year on year (median gap)</h3>${years}`);
   }
   parts.push('</section>');
-  return parts.join('\n');
+  return parts;
 }
 
 /**
@@ -141,7 +142,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     ]
       .map(([id, title]) => `<a href="#${id}">${escape(title)}</a>`)
       .join(' · ')}${report.govukSubmission ? ' · <a href="#govuk">GOV.UK figures</a>' : ''}</p></nav>`,
-    ...views.map((v, i) => viewSection(v, i, options.previous)),
+    ...views.flatMap((v, i) => viewSection(v, i, options.previous)),
     ...breakdownSections(report),
     ...explain.sections,
     report.govukSubmission ? govukSection(report.govukSubmission) : '',

@@ -48,16 +48,39 @@ function publishState(state: FigureState): PublishedState {
   return { status: state.status, reason: code, ...params, ...(state.ofReference ? { ofReference: true } : {}) };
 }
 
+/**
+ * A group's missing figures in the catalogue's order, each with its reason in words and as a
+ * status, and the reason a reader is given first: the first figure suppressed for a small
+ * group, else the first withheld to protect another cell. One pass over the keys, each
+ * reason worded once: a report of 100,000 groups publishes them all.
+ */
+function missingFigures(g: GroupReport) {
+  const nullReasons: Record<string, string> = {};
+  const figureStatus: Record<string, PublishedState> = {};
+  let suppressed: string | null = null;
+  let withheld: string | null = null;
+  for (const key of FIGURE_KEYS) {
+    const state = g.status[key];
+    if (state === undefined) continue;
+    const text = reasonText(state);
+    nullReasons[key] = text;
+    figureStatus[key] = publishState(state);
+    if (isProtected(state)) {
+      if (state.status === 'suppressed') suppressed ??= text;
+      else withheld ??= text;
+    }
+  }
+  return { nullReasons, figureStatus, first: suppressed ?? withheld };
+}
+
 export function publishGroup(g: GroupReport): PublishedGroup {
-  const missing = FIGURE_KEYS.filter((key) => g.status[key] !== undefined).map((key) => [key, g.status[key] as FigureState] as const);
-  // The first figure suppressed for a small group, else the first withheld to protect another cell.
-  const first = missing.find(([, s]) => s.status === 'suppressed') ?? missing.find(([, s]) => s.status === 'withheld');
+  const { nullReasons, figureStatus, first } = missingFigures(g);
   return {
     group: g.group,
     reference: g.reference,
     comparable: g.comparable,
-    suppressed: missing.some(([, s]) => isProtected(s)),
-    suppressionReason: first === undefined ? null : reasonText(first[1]),
+    suppressed: first !== null,
+    suppressionReason: first,
     headcount: g.headcount,
     relevantHeadcount: g.relevantHeadcount,
     meanHourlyPay: g.meanHourlyPay,
@@ -69,8 +92,8 @@ export function publishGroup(g: GroupReport): PublishedGroup {
     bonus: g.bonus,
     quartiles: g.quartiles,
     confidence: g.confidence,
-    nullReasons: Object.fromEntries(missing.map(([key, s]) => [key, reasonText(s)])),
-    figureStatus: Object.fromEntries(missing.map(([key, s]) => [key, publishState(s)])),
+    nullReasons,
+    figureStatus,
   };
 }
 

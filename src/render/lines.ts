@@ -22,7 +22,15 @@ export class Lines {
   /** Every line, each followed by the separator. */
   text(): string {
     this.flush();
-    return this.blocks.length === 0 ? '' : `${this.blocks.join(this.separator)}${this.separator}`;
+    // One join, the last separator with it: added after the join, it made a pair that every
+    // reader of the text (the write, a search) copied whole first.
+    return this.blocks.length === 0 ? '' : [...this.blocks, ''].join(this.separator);
+  }
+
+  /** Every line, the separator between them (none after the last). */
+  joined(): string {
+    this.flush();
+    return this.blocks.join(this.separator);
   }
 
   private flush(): void {

@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import displayWidth from 'string-width';
+import { Lines } from './lines.js';
 
 /**
  * Terminal tables with box borders, at any size. Up to CLI_TABLE_ROWS rows they are drawn by
@@ -29,9 +30,18 @@ export interface TextTableSpec {
 
 export const CLI_TABLE_ROWS = 1000;
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-/** Columns a text takes on a terminal (wide characters take two); plain ASCII is counted quickly. */
-const stringWidth = (text: string): number => (PRINTABLE_ASCII.test(text) ? text.length : displayWidth(text));
+/**
+ * Characters string-width counts as one column each, alone or next to each other: printable
+ * ASCII, U+00A0–U+02FF (Latin-1 Supplement to the spacing modifiers: no control, combining
+ * mark, wide character or emoji among them) and the dashes, quotes and ellipsis of
+ * U+2010–U+2027. A text of only these is as wide as it is long, so the cells our own figures
+ * fill ("£12.50", "–", a wrapped word's "…") are counted without string-width, whose ANSI and
+ * emoji patterns took a third of a 100,000-group table's time (test/render/text-table.test.ts
+ * checks the range against string-width).
+ */
+const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027]*$/;
+/** Columns a text takes on a terminal (wide characters take two). */
+export const stringWidth = (text: string): number => (ONE_COLUMN_EACH.test(text) ? text.length : displayWidth(text));
 
 const textOf = (cell: TextCell): string => (typeof cell === 'string' ? cell : cell.text);
 const styleOf = (cell: TextCell): ((text: string) => string) | undefined => (typeof cell === 'string' ? undefined : cell.style);
@@ -96,6 +106,8 @@ function splitAtWidth(word: string, width: number): [string, string] {
 
 /** A cell's lines within `inner` columns (when the widths are fixed): our own line breaks, then wrapping. */
 function cellLines(text: string, inner: number | undefined): string[] {
+  // Most cells are one line that fits: no splitting, no wrapping.
+  if (!text.includes('\n') && (inner === undefined || stringWidth(text) <= inner)) return [text];
   const own = text.split('\n');
   if (inner === undefined) return own;
   const out: string[] = [];
@@ -111,7 +123,9 @@ function naturalWidths(head: readonly string[], rows: readonly (readonly TextCel
   const widths = new Array<number>(head.length).fill(2);
   const measure = (row: readonly TextCell[]) => {
     for (let c = 0; c < head.length; c++) {
-      for (const line of textOf(row[c] ?? '').split('\n')) widths[c] = Math.max(widths[c] as number, stringWidth(line) + 2);
+      const text = textOf(row[c] ?? '');
+      const lines = text.includes('\n') ? text.split('\n') : [text];
+      for (const line of lines) widths[c] = Math.max(widths[c] as number, stringWidth(line) + 2);
     }
   };
   measure(head);
@@ -126,7 +140,10 @@ function naturalWidths(head: readonly string[], rows: readonly (readonly TextCel
 export function plainTable(spec: TextTableSpec, rows: readonly (readonly TextCell[])[]): string {
   const widths = spec.widths !== undefined ? [...spec.widths] : naturalWidths(spec.head, rows);
   const rule = (left: string, middle: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(middle) + right;
-  const out: string[] = [rule('┌', '┬', '┐')];
+  // Lines, not an array: half a million rows are joined a few thousand at a time as they come,
+  // which halved the garbage collector's work on validate's table of unrecognised codes.
+  const out = new Lines('\n');
+  out.push(rule('┌', '┬', '┐'));
   const drawRow = (row: readonly TextCell[], headStyle: ((text: string) => string) | undefined) => {
     const cells = widths.map((w, c) => {
       const cell = row[c] ?? '';
@@ -148,5 +165,5 @@ export function plainTable(spec: TextTableSpec, rows: readonly (readonly TextCel
   if (rows.length > 0) out.push(rule('├', '┼', '┤'));
   for (const row of rows) drawRow(row, undefined);
   out.push(rule('└', '┴', '┘'));
-  return out.join('\n');
+  return out.joined();
 }

@@ -102,8 +102,16 @@ export function measure(id: string): Measure {
 /** The value of a measure in a group (a published JSON report's group works too), or null. */
 export function valueOf(group: object, m: Measure): number | null {
   let value: unknown = group;
-  for (const key of m.path.split('.')) value = (value as Record<string, unknown> | null | undefined)?.[key];
+  for (const key of pathKeys(m.path)) value = (value as Record<string, unknown> | null | undefined)?.[key];
   return typeof value === 'number' ? value : null;
+}
+
+// Each path split once: renderers ask for every measure of every group (20 × 100,000 groups).
+const PATH_KEYS = new Map<string, readonly string[]>();
+function pathKeys(path: string): readonly string[] {
+  let keys = PATH_KEYS.get(path);
+  if (keys === undefined) PATH_KEYS.set(path, (keys = path.split('.')));
+  return keys;
 }
 
 /** Why a measure's value is missing; undefined when it is shown. */

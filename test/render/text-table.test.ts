@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Chalk } from 'chalk';
-import { cliTable, plainTable, textTable, wrapWords, CLI_TABLE_ROWS, type TextCell, type TextTableSpec } from '../../src/render/text-table.js';
+import displayWidth from 'string-width';
+import { cliTable, plainTable, stringWidth, textTable, wrapWords, CLI_TABLE_ROWS, type TextCell, type TextTableSpec } from '../../src/render/text-table.js';
 
 /**
  * Large tables are drawn without cli-table3 (it is slow and overflows the stack with
@@ -62,5 +63,17 @@ describe('text tables', () => {
     const lines = out.split('\n');
     expect(lines.length).toBe(100_000 + 4);
     expect(lines.at(-2)).toBe('│ value 99999 │ 99999 │');
+  });
+});
+
+describe('stringWidth', () => {
+  // The quick count (length) must agree with string-width wherever it is used instead of it.
+  const quick = [[0x20, 0x7e], [0xa0, 0x2ff], [0x2010, 0x2027]].flatMap(([from, to]) => Array.from({ length: (to as number) - (from as number) + 1 }, (_, i) => String.fromCharCode((from as number) + i)));
+  it('counts each character of the quick range as string-width does', () => {
+    for (const c of quick) expect([c, stringWidth(`a${c}b`)]).toEqual([c, displayWidth(`a${c}b`)]);
+  });
+  it('agrees with string-width on any text, quick or not', () => {
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom(...quick), fc.constantFrom('\u0301', '\ufe0f', '\u20e3', '漢', '\u001b', '😀', '©')) });
+    fc.assert(fc.property(text, (t) => stringWidth(t) === displayWidth(t)));
   });
 });
