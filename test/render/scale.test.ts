@@ -24,6 +24,23 @@ function manyValues(n: number, column: string, value: (i: number) => string): st
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Searching outputs of 25-250 MB: a pattern run over the whole text, or a split into millions
+ * of lines, cost the test seconds more than the renderer it checks.
+ */
+function count(text: string, part: string): number {
+  let n = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) n++;
+  return n;
+}
+/** The whole line holding `part` (its first occurrence). */
+function lineOf(text: string, part: string): string {
+  const at = text.indexOf(part);
+  if (at === -1) return '';
+  const end = text.indexOf('\n', at);
+  return text.slice(text.lastIndexOf('\n', at) + 1, end === -1 ? undefined : end);
+}
+
 describe(`a characteristic of ${GROUPS.toLocaleString('en-GB')} groups`, () => {
   let report: Report;
   beforeAll(async () => {
@@ -42,7 +59,7 @@ describe(`a characteristic of ${GROUPS.toLocaleString('en-GB')} groups`, () => {
   ] as const)('renders as %s', (_format, render, last) => {
     const out = render(report);
     expect(out).toContain(last);
-    if (_format === 'csv') expect(out.split('\r\n').length).toBe(1 + (2 + GROUPS) * 22 + 1);
+    if (_format === 'csv') expect(count(out, '\r\n')).toBe(1 + (2 + GROUPS) * 22);
     if (_format === 'html') expect(out).toContain('100,000 groups are too many to chart');
     if (_format === 'markdown') expect(out).toContain('Median hourly pay gaps, largest first:');
   }, 300_000);
@@ -54,6 +71,6 @@ describe('validate with 500,000 unrecognised codes', () => {
     const result = await runCli(['validate', '-', '--quiet'], { stdin: text });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Unrecognised codes');
-    expect(result.stdout).toMatch(/│ ethnicity │ "X499999" +│ 1 +│ Unknown +│/);
+    expect(lineOf(result.stdout, '"X499999"')).toMatch(/^│ ethnicity │ "X499999" +│ 1 +│ Unknown +│$/);
   }, 300_000);
 });
