@@ -5,9 +5,8 @@
  * - a seeded generator of messy files (header variants, money formats, ties, several
  *   assignments per person, undisclosed codes, invalid values, conflicts, small groups).
  */
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { csv } from '../helpers/csv.js';
+import { sampleChunks } from '../../src/sample/generate.js';
 import type { RefOptions } from './reference-impl.js';
 
 export interface Case {
@@ -19,14 +18,19 @@ export interface Case {
   readonly ref: RefOptions;
 }
 
-const BIN = fileURLToPath(new URL('../../bin/paygap.js', import.meta.url));
+/** Exports already made, by rows and seed (a test file may ask for one several times). */
+const made = new Map<string, string>();
 
-/** A synthetic ESR export from the CLI's own generator (needs the build from globalSetup). */
+/**
+ * A synthetic ESR export from `paygap sample`'s generator, run in this process: the same bytes
+ * the command writes (test/cli/trend-benchmark-cli.test.ts runs the command), without starting a
+ * Node process for each.
+ */
 export function sampleCsv(rows: number, seed: number): string {
-  return execFileSync(process.execPath, [BIN, 'sample', '--rows', String(rows), '--seed', String(seed)], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const key = `${rows} ${seed}`;
+  const text = made.get(key) ?? Buffer.concat([...sampleChunks({ rows, seed })]).toString('utf8');
+  made.set(key, text);
+  return text;
 }
 
 /** The option sets every sample file is run under. */
