@@ -13,6 +13,8 @@
  * doubles. Rows are sparse; each basis row records which published rows it combines, so a
  * derivation can be shown and broken by withholding one of its cells.
  */
+import { ColumnQueue } from './column-queue.js';
+
 export const PRIMES = [67_108_859, 67_108_837] as const;
 
 interface BasisRow {
@@ -97,10 +99,12 @@ class Combination {
 }
 
 export class SpanBasis {
-  private readonly pivots = new Map<number, BasisRow>();
+  /** The basis row with its pivot in each column, by column (an array: a Map lookup per visited column cost more). */
+  private readonly pivots: (BasisRow | undefined)[];
+  private pivotCount = 0;
   private readonly dense: Float64Array;
   private readonly touched: number[] = [];
-  private readonly heap: ColumnHeap;
+  private readonly queue: ColumnQueue;
   private readonly combination: Combination;
 
   constructor(
@@ -110,12 +114,13 @@ export class SpanBasis {
     private readonly track = true,
   ) {
     this.dense = new Float64Array(width);
-    this.heap = new ColumnHeap(width);
+    this.pivots = new Array<BasisRow | undefined>(width).fill(undefined);
+    this.queue = new ColumnQueue(width);
     this.combination = new Combination(p);
   }
 
   get rank(): number {
-    return this.pivots.size;
+    return this.pivotCount;
   }
 
   /**
@@ -124,21 +129,21 @@ export class SpanBasis {
    * `this.combination` (when tracked).
    */
   private reduce(columns: readonly number[]): number[] {
-    const { dense, p, heap } = this;
+    const { dense, p, queue } = this;
     for (const c of columns) {
       if (dense[c] === 0) {
         this.touched.push(c);
-        heap.push(c);
+        queue.push(c);
       }
       dense[c] = 1;
     }
     const remainder: number[] = [];
     // Columns in increasing order, including those filled in by subtraction (always to the
     // right of the pivot being eliminated).
-    for (let c = heap.pop(); c !== -1; c = heap.pop()) {
+    for (let c = queue.pop(); c !== -1; c = queue.pop()) {
       const value = dense[c] as number;
       if (value === 0) continue;
-      const row = this.pivots.get(c);
+      const row = this.pivots[c];
       if (row === undefined) {
         remainder.push(c);
         continue;
@@ -146,7 +151,7 @@ export class SpanBasis {
       for (let j = 0; j < row.columns.length; j++) {
         const col = row.columns[j] as number;
         if (dense[col] === 0) this.touched.push(col);
-        heap.push(col);
+        queue.push(col);
         dense[col] = mod((dense[col] as number) - value * (row.values[j] as number), p);
       }
       if (this.track) this.combination.addRow(row, value);
@@ -187,7 +192,8 @@ export class SpanBasis {
     const { used, coefficients } = this.combination;
     const rows = this.track ? Int32Array.from([id, ...used]) : new Int32Array(0);
     const own = this.track ? Float64Array.from(rows, (r, i) => (i === 0 ? scale : mod(-(coefficients[r] as number) * scale, this.p))) : new Float64Array(0);
-    this.pivots.set(pivot, { columns: Int32Array.from(remainder), values, rows, coefficients: own });
+    this.pivots[pivot] = { columns: Int32Array.from(remainder), values, rows, coefficients: own };
+    this.pivotCount++;
     this.clear();
     return true;
   }
@@ -201,49 +207,5 @@ export class SpanBasis {
     const used = remainder.length > 0 ? undefined : this.combination.nonZero();
     this.clear();
     return used;
-  }
-}
-
-/** A min-heap of column numbers, each present at most once. */
-class ColumnHeap {
-  private readonly items: number[] = [];
-  private readonly present: Uint8Array;
-  constructor(width: number) {
-    this.present = new Uint8Array(width);
-  }
-  push(c: number): void {
-    if (this.present[c] === 1) return;
-    this.present[c] = 1;
-    const items = this.items;
-    let i = items.push(c) - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((items[parent] as number) <= c) break;
-      items[i] = items[parent] as number;
-      i = parent;
-    }
-    items[i] = c;
-  }
-  /** The smallest column, or −1 when empty. */
-  pop(): number {
-    const items = this.items;
-    if (items.length === 0) return -1;
-    const top = items[0] as number;
-    const last = items.pop() as number;
-    if (items.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= items.length) break;
-        const r = l + 1;
-        const child = r < items.length && (items[r] as number) < (items[l] as number) ? r : l;
-        if ((items[child] as number) >= last) break;
-        items[i] = items[child] as number;
-        i = child;
-      }
-      items[i] = last;
-    }
-    this.present[top] = 0;
-    return top;
   }
 }
