@@ -3,7 +3,7 @@ import { SUBGROUP_COLUMN } from '../report/atoms.js';
 import type { GroupReport, Report } from '../report/model.js';
 import { isProtected, type FigureKey } from '../report/status.js';
 import { lossOf } from './cost.js';
-import { PRIMES, SpanBasis } from './span.js';
+import { basesOf } from './bases.js';
 import type { ReportShapes } from '../report/atoms.js';
 import { shapeAt, tableAt, type TableRef } from './tables.js';
 import type { Block } from './withhold.js';
@@ -156,7 +156,7 @@ function rowsAndTargets(report: Report, cells: readonly Cell[], k: number, measu
     } else if (isProtected(state) && state.ofReference !== true) targets.push({ kind: 'cell', cell });
   }
   for (let a = 0; a < count.length; a++) if (count[a]! > 0 && count[a]! < k) targets.push({ kind: 'atom', atom: a });
-  return { rows: [...twins.values()], targets };
+  return { rows: [...twins.values()], signatures: [...twins.keys()], targets };
 }
 
 /** Every derivable target of one measure, each with the complement that breaks its derivation. */
@@ -167,15 +167,8 @@ export function auditMeasure(report: Report, atoms: AtomTable, cells: readonly C
   for (let a = 0; a < count.length; a++) if (count[a]! > 0) column[a] = width++;
   const vector = (list: readonly number[]) => list.map((a) => column[a] as number).filter((c) => c >= 0);
   const population = (cell: Cell) => cell.atoms.reduce((sum, a) => sum + (count[a] as number), 0);
-  const { rows, targets } = rowsAndTargets(report, cells, k, measure, count, vector);
-
-  const exact = new SpanBasis(width, PRIMES[0]);
-  const check = new SpanBasis(width, PRIMES[1], false);
-  rows.forEach((twins, id) => {
-    const v = vector((twins[0] as Cell).atoms);
-    exact.add(id, v);
-    check.add(id, v);
-  });
+  const { rows, signatures, targets } = rowsAndTargets(report, cells, k, measure, count, vector);
+  const { exact, check } = basesOf(cells, measure, width, signatures, rows.map((twins) => vector((twins[0] as Cell).atoms)));
   const leaks: Leak[] = [];
   for (const target of targets) {
     const v = vector(target.kind === 'cell' ? target.cell.atoms : [target.atom]);

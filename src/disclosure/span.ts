@@ -172,6 +172,41 @@ export class SpanBasis {
    * then uses it with the same coefficient.
    */
   readonly redundant = new Set<number>();
+  /** Each add, in order: the pivot column it created, or −1 (to undo adds: `keepFirst`). */
+  private readonly pivotOfAdd: number[] = [];
+  /** Rows in `redundant`, in the order marked, and the add that marked each. */
+  private readonly marked: number[] = [];
+  private readonly markedBy: number[] = [];
+
+  private markRedundant(row: number): void {
+    if (this.redundant.has(row)) return;
+    this.redundant.add(row);
+    this.marked.push(row);
+    this.markedBy.push(this.pivotOfAdd.length);
+  }
+
+  /** How many rows have been added. */
+  get added(): number {
+    return this.pivotOfAdd.length;
+  }
+
+  /**
+   * Undo every add after the first `n`: the basis is then exactly as if only those rows had
+   * been added (basis rows are never changed once made), so an audit round whose published
+   * rows begin as the last round's did need only add the rest (METHOD §8.4 is unchanged).
+   */
+  keepFirst(n: number): void {
+    while (this.pivotOfAdd.length > n) {
+      const pivot = this.pivotOfAdd.pop() as number;
+      if (pivot < 0) continue;
+      this.pivots[pivot] = undefined;
+      this.pivotCount--;
+    }
+    while (this.markedBy.length > 0 && (this.markedBy[this.markedBy.length - 1] as number) >= n) {
+      this.markedBy.pop();
+      this.redundant.delete(this.marked.pop() as number);
+    }
+  }
 
   /** Add published row `id` (its non-zero columns). Returns false when it adds nothing new. */
   add(id: number, columns: readonly number[]): boolean {
@@ -179,10 +214,11 @@ export class SpanBasis {
     const remainder = this.reduce(columns);
     if (remainder.length === 0) {
       if (this.track) {
-        this.redundant.add(id);
-        for (const r of this.combination.nonZero()) this.redundant.add(r);
+        this.markRedundant(id);
+        for (const r of this.combination.nonZero()) this.markRedundant(r);
       }
       this.clear();
+      this.pivotOfAdd.push(-1);
       return false;
     }
     const pivot = remainder[0] as number;
@@ -195,6 +231,7 @@ export class SpanBasis {
     this.pivots[pivot] = { columns: Int32Array.from(remainder), values, rows, coefficients: own };
     this.pivotCount++;
     this.clear();
+    this.pivotOfAdd.push(pivot);
     return true;
   }
 
