@@ -159,6 +159,13 @@ function rowsAndTargets(report: Report, cells: readonly Cell[], k: number, measu
   return { rows: [...twins.values()], signatures: [...twins.keys()], targets };
 }
 
+/** The columns some published row covers. */
+function coveredColumns(width: number, vectors: readonly (readonly number[])[]): Uint8Array {
+  const covered = new Uint8Array(width);
+  for (const v of vectors) for (const c of v) covered[c] = 1;
+  return covered;
+}
+
 /** Every derivable target of one measure, each with the complement that breaks its derivation. */
 export function auditMeasure(report: Report, atoms: AtomTable, cells: readonly Cell[], k: number, measure: Measure, policy: Policy = 'thrifty'): Leak[] {
   const count = populationOf(atoms, measure);
@@ -168,12 +175,21 @@ export function auditMeasure(report: Report, atoms: AtomTable, cells: readonly C
   const vector = (list: readonly number[]) => list.map((a) => column[a] as number).filter((c) => c >= 0);
   const population = (cell: Cell) => cell.atoms.reduce((sum, a) => sum + (count[a] as number), 0);
   const { rows, signatures, targets } = rowsAndTargets(report, cells, k, measure, count, vector);
-  const { exact, check } = basesOf(cells, measure, width, signatures, rows.map((twins) => vector((twins[0] as Cell).atoms)));
+  const vectors = rows.map((twins) => vector((twins[0] as Cell).atoms));
+  const { exact, check, underivable } = basesOf(cells, measure, width, signatures, vectors);
+  const covered = coveredColumns(width, vectors);
   const leaks: Leak[] = [];
   for (const target of targets) {
     const v = vector(target.kind === 'cell' ? target.cell.atoms : [target.atom]);
+    // An atom in no published row: every basis row is zero there, so neither prime finds it.
+    if (!v.every((c) => covered[c] === 1)) continue;
+    const text = v.join(',');
+    if (underivable.has(text)) continue;
     const used = exact.derive(v);
-    if (used === undefined && check.derive(v) === undefined) continue;
+    if (used === undefined && check.derive(v) === undefined) {
+      underivable.add(text);
+      continue;
+    }
     // Found only modulo the second prime: any shown cell covering the target's atoms is part of it.
     const ids = used ?? rows.map((_, id) => id).filter((id) => rows[id]![0]!.atoms.some((a) => v.includes(column[a] as number)));
     if (ids.length === 0) continue;

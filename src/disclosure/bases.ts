@@ -13,6 +13,8 @@ interface Kept {
   readonly check: SpanBasis;
   /** The vectors added, as text (`columns.join(',')`), in order. */
   signatures: readonly string[];
+  /** Targets (as text) found in neither span: still so while rows are only taken away. */
+  underivable: Set<string>;
 }
 
 /** By the audit's list of cells (the same list through every round of one report), then measure. */
@@ -26,18 +28,33 @@ function commonPrefix(a: readonly string[], b: readonly string[]): number {
   return i;
 }
 
+/** Are all of `a` in `b`? */
+function isSubset(a: readonly string[], b: readonly string[]): boolean {
+  const all = new Set(b);
+  return a.every((s) => all.has(s));
+}
+
+export interface Bases {
+  readonly exact: SpanBasis;
+  readonly check: SpanBasis;
+  /** Vectors (as text) in neither span, found by earlier calls: no need to reduce them again. */
+  readonly underivable: Set<string>;
+}
+
 /**
  * Bases modulo both primes holding these rows (row i is `vectors[i]`, whose text is
  * `signatures[i]`), reusing what was built for `owner` and `measure` before.
  */
-export function basesOf(owner: object, measure: string, width: number, signatures: readonly string[], vectors: readonly (readonly number[])[]): { exact: SpanBasis; check: SpanBasis } {
+export function basesOf(owner: object, measure: string, width: number, signatures: readonly string[], vectors: readonly (readonly number[])[]): Bases {
   let byMeasure = keptFor.get(owner);
   if (byMeasure === undefined) keptFor.set(owner, (byMeasure = new Map()));
   let kept = byMeasure.get(measure);
   if (kept === undefined || kept.width !== width) {
-    kept = { width, exact: new SpanBasis(width, PRIMES[0]), check: new SpanBasis(width, PRIMES[1], false), signatures: [] };
+    kept = { width, exact: new SpanBasis(width, PRIMES[0]), check: new SpanBasis(width, PRIMES[1], false), signatures: [], underivable: new Set() };
     byMeasure.set(measure, kept);
   }
+  // Rows only taken away (cells withheld, as in every round): a span can only shrink.
+  if (!isSubset(signatures, kept.signatures)) kept.underivable = new Set();
   const keep = commonPrefix(kept.signatures, signatures);
   kept.exact.keepFirst(keep);
   kept.check.keepFirst(keep);
