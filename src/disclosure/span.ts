@@ -222,17 +222,42 @@ export class SpanBasis {
       return false;
     }
     const pivot = remainder[0] as number;
-    const scale = inverse(this.dense[pivot] as number, this.p);
-    const values = Float64Array.from(remainder, (c) => mod((this.dense[c] as number) * scale, this.p));
-    // The new basis row is scale × (row − Σ subtracted).
-    const { used, coefficients } = this.combination;
-    const rows = this.track ? Int32Array.from([id, ...used]) : new Int32Array(0);
-    const own = this.track ? Float64Array.from(rows, (r, i) => (i === 0 ? scale : mod(-(coefficients[r] as number) * scale, this.p))) : new Float64Array(0);
-    this.pivots[pivot] = { columns: Int32Array.from(remainder), values, rows, coefficients: own };
+    this.pivots[pivot] = this.basisRow(id, remainder);
     this.pivotCount++;
     this.clear();
     this.pivotOfAdd.push(pivot);
     return true;
+  }
+
+  /**
+   * The new basis row, scale × (row `id` − Σ subtracted), scaled so its pivot is 1, from the
+   * remainder just reduced. Filled in loops: spreading the combination into a new array and
+   * mapping through callbacks showed up in profiles.
+   */
+  private basisRow(id: number, remainder: readonly number[]): BasisRow {
+    const { dense, p } = this;
+    const scale = inverse(dense[remainder[0] as number] as number, p);
+    const columns = new Int32Array(remainder.length);
+    const values = new Float64Array(remainder.length);
+    for (let i = 0; i < remainder.length; i++) {
+      const c = remainder[i] as number;
+      columns[i] = c;
+      values[i] = mod((dense[c] as number) * scale, p);
+    }
+    const { used, coefficients } = this.combination;
+    const length = this.track ? used.length + 1 : 0;
+    const rows = new Int32Array(length);
+    const own = new Float64Array(length);
+    if (this.track) {
+      rows[0] = id;
+      own[0] = scale;
+      for (let i = 0; i < used.length; i++) {
+        const r = used[i] as number;
+        rows[i + 1] = r;
+        own[i + 1] = mod(-(coefficients[r] as number) * scale, p);
+      }
+    }
+    return { columns, values, rows, coefficients: own };
   }
 
   /**
