@@ -3,7 +3,7 @@ import { SUBGROUP_COLUMN } from '../report/atoms.js';
 import type { GroupReport, Report } from '../report/model.js';
 import { isProtected, type FigureKey } from '../report/status.js';
 import { lossOf } from './cost.js';
-import { PRIMES, SpanBasis } from './span.js';
+import { basesOf } from './bases.js';
 import type { ReportShapes } from '../report/atoms.js';
 import { shapeAt, tableAt, type TableRef } from './tables.js';
 import type { Block } from './withhold.js';
@@ -156,7 +156,14 @@ function rowsAndTargets(report: Report, cells: readonly Cell[], k: number, measu
     } else if (isProtected(state) && state.ofReference !== true) targets.push({ kind: 'cell', cell });
   }
   for (let a = 0; a < count.length; a++) if (count[a]! > 0 && count[a]! < k) targets.push({ kind: 'atom', atom: a });
-  return { rows: [...twins.values()], targets };
+  return { rows: [...twins.values()], signatures: [...twins.keys()], targets };
+}
+
+/** The columns some published row covers. */
+function coveredColumns(width: number, vectors: readonly (readonly number[])[]): Uint8Array {
+  const covered = new Uint8Array(width);
+  for (const v of vectors) for (const c of v) covered[c] = 1;
+  return covered;
 }
 
 /** Every derivable target of one measure, each with the complement that breaks its derivation. */
@@ -167,20 +174,22 @@ export function auditMeasure(report: Report, atoms: AtomTable, cells: readonly C
   for (let a = 0; a < count.length; a++) if (count[a]! > 0) column[a] = width++;
   const vector = (list: readonly number[]) => list.map((a) => column[a] as number).filter((c) => c >= 0);
   const population = (cell: Cell) => cell.atoms.reduce((sum, a) => sum + (count[a] as number), 0);
-  const { rows, targets } = rowsAndTargets(report, cells, k, measure, count, vector);
-
-  const exact = new SpanBasis(width, PRIMES[0]);
-  const check = new SpanBasis(width, PRIMES[1], false);
-  rows.forEach((twins, id) => {
-    const v = vector((twins[0] as Cell).atoms);
-    exact.add(id, v);
-    check.add(id, v);
-  });
+  const { rows, signatures, targets } = rowsAndTargets(report, cells, k, measure, count, vector);
+  const vectors = rows.map((twins) => vector((twins[0] as Cell).atoms));
+  const { exact, check, underivable } = basesOf(cells, measure, width, signatures, vectors);
+  const covered = coveredColumns(width, vectors);
   const leaks: Leak[] = [];
   for (const target of targets) {
     const v = vector(target.kind === 'cell' ? target.cell.atoms : [target.atom]);
+    // An atom in no published row: every basis row is zero there, so neither prime finds it.
+    if (!v.every((c) => covered[c] === 1)) continue;
+    const text = v.join(',');
+    if (underivable.has(text)) continue;
     const used = exact.derive(v);
-    if (used === undefined && check.derive(v) === undefined) continue;
+    if (used === undefined && check.derive(v) === undefined) {
+      underivable.add(text);
+      continue;
+    }
     // Found only modulo the second prime: any shown cell covering the target's atoms is part of it.
     const ids = used ?? rows.map((_, id) => id).filter((id) => rows[id]![0]!.atoms.some((a) => v.includes(column[a] as number)));
     if (ids.length === 0) continue;

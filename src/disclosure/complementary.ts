@@ -112,10 +112,15 @@ function breakdownLines(report: Report, refs: readonly TableRef[], index: (ref: 
 const published = (g: GroupReport, block: Block): boolean => (block === 'pay' ? g.meanHourlyPay !== null : g.bonus.recipients !== null);
 
 /**
- * Withhold cells along the lines until no line whose total is published has exactly one
- * withheld cell with people. Returns the report and the cells withheld here.
+ * The report's cells and lines, which depend only on its tables and groups, not on what is
+ * withheld: worked out once per report (controlDisclosure reuses them every audit round).
  */
-export function protectLines(report: Report, shapes: ReportShapes): { report: Report; withheld: (CellRef & { block: Block })[] } {
+export interface LineLayout {
+  readonly cells: readonly CellRef[];
+  readonly lines: readonly Line[];
+}
+
+export function lineLayout(report: Report, shapes: ReportShapes): LineLayout {
   const refs = tablesOf(report);
   const cells: CellRef[] = [];
   const start = new Map<string, number>();
@@ -124,29 +129,45 @@ export function protectLines(report: Report, shapes: ReportShapes): { report: Re
     tableAt(report, ref).groups.forEach((_, group) => cells.push({ ref, group }));
   }
   const index = (ref: TableRef, group: number) => (start.get(refKey(ref)) as number) + group;
-  const lines = linesOf(report, shapes, refs, index);
+  return { cells, lines: linesOf(report, shapes, refs, index) };
+}
+
+function suppressionCell(g: GroupReport, block: Block): SuppressionCell {
+  const people = block === 'pay' ? g.headcount : g.relevantHeadcount;
+  return { headcount: people, withheld: isWithheld(g, block), cost: lossOf(g, people, false) };
+}
+
+/** The report with one cell's block withheld (and the view's gaps, for its reference group). */
+function withheldAt(report: Report, { ref, group }: CellRef, block: Block): Report {
+  const table = tableAt(report, ref);
+  const before = table.groups[group] as GroupReport;
+  let updated: CharacteristicReport = { ...table, groups: table.groups.map((g, k) => (k === group ? withholdBlock(g, block) : g)) };
+  if (before.reference) updated = withoutGaps(updated, block);
+  return withTable(report, ref, updated);
+}
+
+/**
+ * Withhold cells along the lines until no line whose total is published has exactly one
+ * withheld cell with people. Returns the report and the cells withheld here.
+ */
+export function protectLines(report: Report, shapes: ReportShapes, layout: LineLayout = lineLayout(report, shapes)): { report: Report; withheld: (CellRef & { block: Block })[] } {
+  const { cells, lines } = layout;
   let out = report;
   const withheld: (CellRef & { block: Block })[] = [];
   for (const block of ['pay', 'bonus'] as const) {
+    const groupAt = (i: number) => tableAt(out, cells[i]!.ref).groups[cells[i]!.group] as GroupReport;
+    // Withholding a block changes only that cell's state (a reference group's withheld gaps
+    // are not what isWithheld reads), so only the cells just withheld are looked at again.
+    const state: SuppressionCell[] = cells.map((_, i) => suppressionCell(groupAt(i), block));
     for (;;) {
-      const groupAt = (i: number) => tableAt(out, cells[i]!.ref).groups[cells[i]!.group] as GroupReport;
-      const state: SuppressionCell[] = cells.map((_, i) => {
-        const g = groupAt(i);
-        const people = block === 'pay' ? g.headcount : g.relevantHeadcount;
-        return { headcount: people, withheld: isWithheld(g, block), cost: lossOf(g, people, false) };
-      });
       const active = lines.filter((l) => l.blocks.includes(block) && (l.total === undefined || published(groupAt(l.total), block))).map((l) => l.cells);
       const added = secondarySuppression(state, active);
       if (added.length === 0) break;
       for (const i of added) {
-        const { ref, group } = cells[i]!;
-        const table = tableAt(out, ref);
-        const before = table.groups[group] as GroupReport;
-        let updated: CharacteristicReport = { ...table, groups: table.groups.map((g, k) => (k === group ? withholdBlock(g, block) : g)) };
-        if (before.reference) updated = withoutGaps(updated, block);
-        out = withTable(out, ref, updated);
-        withheld.push({ ref, group, block });
+        out = withheldAt(out, cells[i]!, block);
+        withheld.push({ ...cells[i]!, block });
       }
+      for (const i of added) state[i] = suppressionCell(groupAt(i), block);
     }
   }
   return { report: out, withheld };

@@ -1,7 +1,7 @@
 import type { AtomTable, ReportShapes } from '../report/atoms.js';
 import type { CharacteristicReport, DisclosureControl, GroupReport, IntersectionReport, Report, WithheldCell } from '../report/model.js';
 import { AUDITED, BLOCK_OF, auditMeasure, cellsOf, policyFor, type Cell, type Leak } from './audit.js';
-import { protectLines } from './complementary.js';
+import { lineLayout, protectLines } from './complementary.js';
 import { suppressSmallGroups } from './primary.js';
 import { refKey, tableAt, tablesOf, withTable, type TableRef } from './tables.js';
 import { isWithheld, withholdBlock, withoutGaps, type Block } from './withhold.js';
@@ -28,8 +28,9 @@ export function controlDisclosure(report: Report, shapes: ReportShapes, atoms: A
   const rule = auditable(cells, atoms) ? 'audit' : 'conservative';
   let current = primary(report, rule === 'audit' ? k : 2 * k);
   let rounds = 0;
+  const layout = lineLayout(current, shapes);
   for (;;) {
-    const lined = protectLines(current, shapes);
+    const lined = protectLines(current, shapes, layout);
     current = lined.withheld.reduce((r, { ref, group, block }) => noteWithheld(r, ref, describe(r, ref, group, block)), lined.report);
     if (rule !== 'audit') break;
     rounds++;

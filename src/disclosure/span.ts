@@ -13,6 +13,8 @@
  * doubles. Rows are sparse; each basis row records which published rows it combines, so a
  * derivation can be shown and broken by withholding one of its cells.
  */
+import { ColumnQueue } from './column-queue.js';
+
 export const PRIMES = [67_108_859, 67_108_837] as const;
 
 interface BasisRow {
@@ -97,10 +99,12 @@ class Combination {
 }
 
 export class SpanBasis {
-  private readonly pivots = new Map<number, BasisRow>();
+  /** The basis row with its pivot in each column, by column (an array: a Map lookup per visited column cost more). */
+  private readonly pivots: (BasisRow | undefined)[];
+  private pivotCount = 0;
   private readonly dense: Float64Array;
   private readonly touched: number[] = [];
-  private readonly heap: ColumnHeap;
+  private readonly queue: ColumnQueue;
   private readonly combination: Combination;
 
   constructor(
@@ -110,12 +114,13 @@ export class SpanBasis {
     private readonly track = true,
   ) {
     this.dense = new Float64Array(width);
-    this.heap = new ColumnHeap(width);
+    this.pivots = new Array<BasisRow | undefined>(width).fill(undefined);
+    this.queue = new ColumnQueue(width);
     this.combination = new Combination(p);
   }
 
   get rank(): number {
-    return this.pivots.size;
+    return this.pivotCount;
   }
 
   /**
@@ -124,21 +129,21 @@ export class SpanBasis {
    * `this.combination` (when tracked).
    */
   private reduce(columns: readonly number[]): number[] {
-    const { dense, p, heap } = this;
+    const { dense, p, queue } = this;
     for (const c of columns) {
       if (dense[c] === 0) {
         this.touched.push(c);
-        heap.push(c);
+        queue.push(c);
       }
       dense[c] = 1;
     }
     const remainder: number[] = [];
     // Columns in increasing order, including those filled in by subtraction (always to the
     // right of the pivot being eliminated).
-    for (let c = heap.pop(); c !== -1; c = heap.pop()) {
+    for (let c = queue.pop(); c !== -1; c = queue.pop()) {
       const value = dense[c] as number;
       if (value === 0) continue;
-      const row = this.pivots.get(c);
+      const row = this.pivots[c];
       if (row === undefined) {
         remainder.push(c);
         continue;
@@ -146,7 +151,7 @@ export class SpanBasis {
       for (let j = 0; j < row.columns.length; j++) {
         const col = row.columns[j] as number;
         if (dense[col] === 0) this.touched.push(col);
-        heap.push(col);
+        queue.push(col);
         dense[col] = mod((dense[col] as number) - value * (row.values[j] as number), p);
       }
       if (this.track) this.combination.addRow(row, value);
@@ -167,6 +172,41 @@ export class SpanBasis {
    * then uses it with the same coefficient.
    */
   readonly redundant = new Set<number>();
+  /** Each add, in order: the pivot column it created, or −1 (to undo adds: `keepFirst`). */
+  private readonly pivotOfAdd: number[] = [];
+  /** Rows in `redundant`, in the order marked, and the add that marked each. */
+  private readonly marked: number[] = [];
+  private readonly markedBy: number[] = [];
+
+  private markRedundant(row: number): void {
+    if (this.redundant.has(row)) return;
+    this.redundant.add(row);
+    this.marked.push(row);
+    this.markedBy.push(this.pivotOfAdd.length);
+  }
+
+  /** How many rows have been added. */
+  get added(): number {
+    return this.pivotOfAdd.length;
+  }
+
+  /**
+   * Undo every add after the first `n`: the basis is then exactly as if only those rows had
+   * been added (basis rows are never changed once made), so an audit round whose published
+   * rows begin as the last round's did need only add the rest (METHOD §8.4 is unchanged).
+   */
+  keepFirst(n: number): void {
+    while (this.pivotOfAdd.length > n) {
+      const pivot = this.pivotOfAdd.pop() as number;
+      if (pivot < 0) continue;
+      this.pivots[pivot] = undefined;
+      this.pivotCount--;
+    }
+    while (this.markedBy.length > 0 && (this.markedBy[this.markedBy.length - 1] as number) >= n) {
+      this.markedBy.pop();
+      this.redundant.delete(this.marked.pop() as number);
+    }
+  }
 
   /** Add published row `id` (its non-zero columns). Returns false when it adds nothing new. */
   add(id: number, columns: readonly number[]): boolean {
@@ -174,22 +214,50 @@ export class SpanBasis {
     const remainder = this.reduce(columns);
     if (remainder.length === 0) {
       if (this.track) {
-        this.redundant.add(id);
-        for (const r of this.combination.nonZero()) this.redundant.add(r);
+        this.markRedundant(id);
+        for (const r of this.combination.nonZero()) this.markRedundant(r);
       }
       this.clear();
+      this.pivotOfAdd.push(-1);
       return false;
     }
     const pivot = remainder[0] as number;
-    const scale = inverse(this.dense[pivot] as number, this.p);
-    const values = Float64Array.from(remainder, (c) => mod((this.dense[c] as number) * scale, this.p));
-    // The new basis row is scale × (row − Σ subtracted).
-    const { used, coefficients } = this.combination;
-    const rows = this.track ? Int32Array.from([id, ...used]) : new Int32Array(0);
-    const own = this.track ? Float64Array.from(rows, (r, i) => (i === 0 ? scale : mod(-(coefficients[r] as number) * scale, this.p))) : new Float64Array(0);
-    this.pivots.set(pivot, { columns: Int32Array.from(remainder), values, rows, coefficients: own });
+    this.pivots[pivot] = this.basisRow(id, remainder);
+    this.pivotCount++;
     this.clear();
+    this.pivotOfAdd.push(pivot);
     return true;
+  }
+
+  /**
+   * The new basis row, scale × (row `id` − Σ subtracted), scaled so its pivot is 1, from the
+   * remainder just reduced. Filled in loops: spreading the combination into a new array and
+   * mapping through callbacks showed up in profiles.
+   */
+  private basisRow(id: number, remainder: readonly number[]): BasisRow {
+    const { dense, p } = this;
+    const scale = inverse(dense[remainder[0] as number] as number, p);
+    const columns = new Int32Array(remainder.length);
+    const values = new Float64Array(remainder.length);
+    for (let i = 0; i < remainder.length; i++) {
+      const c = remainder[i] as number;
+      columns[i] = c;
+      values[i] = mod((dense[c] as number) * scale, p);
+    }
+    const { used, coefficients } = this.combination;
+    const length = this.track ? used.length + 1 : 0;
+    const rows = new Int32Array(length);
+    const own = new Float64Array(length);
+    if (this.track) {
+      rows[0] = id;
+      own[0] = scale;
+      for (let i = 0; i < used.length; i++) {
+        const r = used[i] as number;
+        rows[i + 1] = r;
+        own[i + 1] = mod(-(coefficients[r] as number) * scale, p);
+      }
+    }
+    return { columns, values, rows, coefficients: own };
   }
 
   /**
@@ -201,49 +269,5 @@ export class SpanBasis {
     const used = remainder.length > 0 ? undefined : this.combination.nonZero();
     this.clear();
     return used;
-  }
-}
-
-/** A min-heap of column numbers, each present at most once. */
-class ColumnHeap {
-  private readonly items: number[] = [];
-  private readonly present: Uint8Array;
-  constructor(width: number) {
-    this.present = new Uint8Array(width);
-  }
-  push(c: number): void {
-    if (this.present[c] === 1) return;
-    this.present[c] = 1;
-    const items = this.items;
-    let i = items.push(c) - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((items[parent] as number) <= c) break;
-      items[i] = items[parent] as number;
-      i = parent;
-    }
-    items[i] = c;
-  }
-  /** The smallest column, or −1 when empty. */
-  pop(): number {
-    const items = this.items;
-    if (items.length === 0) return -1;
-    const top = items[0] as number;
-    const last = items.pop() as number;
-    if (items.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= items.length) break;
-        const r = l + 1;
-        const child = r < items.length && (items[r] as number) < (items[l] as number) ? r : l;
-        if ((items[child] as number) >= last) break;
-        items[i] = items[child] as number;
-        i = child;
-      }
-      items[i] = last;
-    }
-    this.present[top] = 0;
-    return top;
   }
 }
