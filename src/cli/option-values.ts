@@ -156,11 +156,18 @@ export const map = {
       .transform((record) => new Map(Object.entries(record) as [Field, MappedColumns][]) as ReadonlyMap<Field, MappedColumns>),
 };
 
-const DELIMITER_NAMES: Readonly<Record<string, string>> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', '\\t': '\t' };
+// A Map: `--delimiter constructor` must not find the object's own machinery.
+const DELIMITER_NAMES: ReadonlyMap<string, string> = new Map([
+  ['comma', ','],
+  ['semicolon', ';'],
+  ['tab', '\t'],
+  ['pipe', '|'],
+  ['\\t', '\t'],
+]);
 
 function delimiterChar(value: string): string | undefined {
   if (value === 'auto') return 'auto';
-  const char = DELIMITER_NAMES[value] ?? value;
+  const char = DELIMITER_NAMES.get(value) ?? value;
   return char.length !== 1 || char === '"' || char === '\n' || char === '\r' ? undefined : char;
 }
 

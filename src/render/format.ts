@@ -36,9 +36,14 @@ export function perPound(gapPercent: number): string {
   return pence >= 100 ? money(pence / 100) : `${pence}p`;
 }
 
-const PEOPLE: Readonly<Record<string, string>> = { Male: 'men', Female: 'women' };
+// Maps, not plain objects: a group or column named "constructor" or "__proto__" (text from the
+// data) would find the object's own machinery there.
+const PEOPLE: ReadonlyMap<string, string> = new Map([
+  ['Male', 'men'],
+  ['Female', 'women'],
+]);
 /** How a group is named in a sentence: "men", "women", "Disabled staff". */
-export const people = (group: string): string => PEOPLE[group] ?? `${group} staff`;
+export const people = (group: string): string => PEOPLE.get(group) ?? `${group} staff`;
 
 /** "for every £1 men earn, women earn 86p" (METHOD §12.2, from the median gap). */
 export function perPoundSentence(reference: string, group: string, gapPercent: number): string {
@@ -66,7 +71,12 @@ export function disclosureSentence(d: DisclosureControl | null, minGroupSize: nu
  * unescaped, for the caller's medium.
  */
 export function withinLabel(within: string): string {
-  return WITHIN_LABELS[within] ?? within;
+  return WITHIN_LABELS.get(within) ?? within;
 }
 
-const WITHIN_LABELS: Readonly<Record<string, string>> = { staffGroup: 'staff group', grade: 'grade', band: 'pay band', payScheme: 'pay scheme' };
+const WITHIN_LABELS: ReadonlyMap<string, string> = new Map([
+  ['staffGroup', 'staff group'],
+  ['grade', 'grade'],
+  ['band', 'pay band'],
+  ['payScheme', 'pay scheme'],
+]);

@@ -179,12 +179,16 @@ function renderHeader(report: Report, chalk: ChalkInstance): string {
   return lines.join('\n');
 }
 
-const DELIMITER_NAMES: Readonly<Record<string, string>> = { ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+const DELIMITER_NAMES: ReadonlyMap<string, string> = new Map([
+  [';', 'semicolon'],
+  ['\t', 'tab'],
+  ['|', 'pipe'],
+]);
 
 /** "; semicolon-delimited, utf16le" when the file is not plain comma-separated UTF-8. */
 function formatNote(input: Pick<Report['input'], 'delimiter' | 'encoding'>): string {
   const notes: string[] = [];
-  if (input.delimiter !== ',') notes.push(`${DELIMITER_NAMES[input.delimiter] ?? tt(JSON.stringify(input.delimiter))}-delimited`);
+  if (input.delimiter !== ',') notes.push(`${DELIMITER_NAMES.get(input.delimiter) ?? tt(JSON.stringify(input.delimiter))}-delimited`);
   if (input.encoding !== 'utf8') notes.push(tt(input.encoding));
   return notes.length === 0 ? '' : `; ${notes.join(', ')}`;
 }
