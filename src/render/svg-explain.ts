@@ -3,7 +3,7 @@ import type { Explained } from './explain-words.js';
 import { pointsText, viewParts } from './explain-words.js';
 import { percent } from './format.js';
 import { missingLabel } from './reasons.js';
-import { escape, labelColumn, labelText, LINE, rowHeights, SMALL_FONT, svgOpen, WIDTH } from './svg.js';
+import { escape, labelColumn, labelText, LINE, rowHeights, SMALL_FONT, svgOpen, WIDTH, zeroAxis } from './svg.js';
 import { textWidth } from './text-width.js';
 
 /**
@@ -88,10 +88,6 @@ export function explainChart({ view, decomposition: d }: Explained, id: string):
     parts.push(`<text x="${end.toFixed(2)}" y="${top + 12}" class="value">${escape(label(g))}</text>`);
     y += h;
   });
-  const note = '0 (no gap)';
-  const half = textWidth(note, SMALL_FONT) / 2 + 2;
-  parts.push(`<line x1="${zero.toFixed(2)}" y1="${8 + key.height - 4}" x2="${zero.toFixed(2)}" y2="${y + 4}" stroke="#333" stroke-width="1"/>`);
-  parts.push(`<text x="${Math.min(Math.max(zero, half), WIDTH - half).toFixed(2)}" y="${height - 6}" text-anchor="middle" class="note">${note}</text>`);
-  parts.push('</svg>');
+  parts.push(...zeroAxis(zero, 8 + key.height - 4, y + 4, height), '</svg>');
   return parts.join('');
 }

@@ -106,12 +106,18 @@ function pairedBars(rows: readonly BarRow[], id: string, title: string, desc: st
     });
     y += h;
   });
+  parts.push(...zeroAxis(zero, 8, y + 4, height), '</svg>');
+  return parts.join('');
+}
+
+/** The zero line of a chart of gaps, from `top` to `bottom`, named "0 (no gap)" below it, kept inside the chart. */
+export function zeroAxis(zero: number, top: number, bottom: number, height: number): string[] {
   const note = '0 (no gap)';
   const half = textWidth(note, SMALL_FONT) / 2 + 2;
-  parts.push(`<line x1="${zero.toFixed(2)}" y1="8" x2="${zero.toFixed(2)}" y2="${y + 4}" stroke="#333" stroke-width="1"/>`);
-  parts.push(`<text x="${Math.min(Math.max(zero, half), WIDTH - half).toFixed(2)}" y="${height - 6}" text-anchor="middle" class="note">${note}</text>`);
-  parts.push('</svg>');
-  return parts.join('');
+  return [
+    `<line x1="${zero.toFixed(2)}" y1="${top}" x2="${zero.toFixed(2)}" y2="${bottom}" stroke="#333" stroke-width="1"/>`,
+    `<text x="${Math.min(Math.max(zero, half), WIDTH - half).toFixed(2)}" y="${height - 6}" text-anchor="middle" class="note">${note}</text>`,
+  ];
 }
 
 /** Mean and median gaps as bars against a zero line: right of it, the group is paid less. */

@@ -1,4 +1,5 @@
 import type { DataQuality } from '../ingest/quality.js';
+import type { InputSummary } from '../ingest/inputs.js';
 import type { Field } from '../schema/fields.js';
 import type { RunPlan } from '../ingest/plan.js';
 import type { PayConfig, PayPeriod } from '../schema/pay.js';
@@ -16,17 +17,11 @@ import type { Within } from '../ingest/plan.js';
 import { ageBandColumn, ageView, customView } from './extra-views.js';
 import { DataError, excerpt, warning, type Warning } from '../errors.js';
 
-export interface ReportInput {
+/** What was read (file, hash, size, delimiter, encoding and a workbook's sheet), and the rest of a run. */
+export interface ReportInput extends InputSummary {
   readonly toolVersion: string;
   /** The organisation's name, when given (recorded in the report as `organisation`). */
   readonly organisationName?: string | undefined;
-  readonly file: string;
-  readonly sha256: string;
-  readonly bytes: number;
-  readonly delimiter: string;
-  readonly encoding: string;
-  /** A workbook's sheet read and its header row; undefined for CSV. */
-  readonly sheet?: { readonly name: string; readonly headerRow: number } | undefined;
   /** Each file of a report of several, or of an organisation column (METHOD §16.3). */
   readonly inputs?: readonly InputFile[] | undefined;
   readonly snapshotDate: string | null;
