@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { functionLengths, importsOf, moduleName, sourceFiles } from './graph.js';
+import { LONGEST_FIRST } from '../sequencer.js';
 
 /**
  * The layout the README's "Code map" describes, checked: data walks one way through the
@@ -94,5 +95,11 @@ describe('the source tree', () => {
     const outsideDocument = new RegExp(`\\b${'SP'}${'EC'}\\b`);
     const outside = files.filter((f) => outsideDocument.test(readFileSync(f, 'utf8'))).map(moduleName);
     expect(outside).toEqual([]);
+  });
+});
+
+describe('the test run', () => {
+  it('starts first only test files that exist (a renamed file would silently lose its place)', () => {
+    expect(LONGEST_FIRST.filter((file) => !existsSync(file) || !file.endsWith('.test.ts'))).toEqual([]);
   });
 });
