@@ -1,6 +1,6 @@
 import { DataError, excerpt } from '../errors.js';
-import { normaliseHeader, type Field } from '../schema/fields.js';
-import { headersFound } from '../schema/headers.js';
+import type { Field } from '../schema/fields.js';
+import { columnNamed, headersFound } from '../schema/headers.js';
 import { missingColumn, type Planning } from './plan-columns.js';
 
 /** The built-in classifications a report can be broken down (--within) or explained (--explain) by. */
@@ -55,8 +55,8 @@ export function planClassifiers(p: Planning, options: ClassifierOptions, used: S
       planned.set(name, { name, kind });
       continue;
     }
-    const index = p.columns.headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(name));
-    if (index === -1 || normaliseHeader(name) === '') {
+    const index = columnNamed(p.columns, name);
+    if (index === undefined) {
       throw new DataError(`${option} ${excerpt(name)}: the file has no such column`, [
         headersFound(p.columns.headers),
         `${option} takes ${WITHIN.join(', ')}, or the header of any column of the export`,

@@ -182,7 +182,7 @@ function planExtras(p: Planning, extra: readonly ExtraCharacteristic[], used: Se
       used.add('dateOfBirth').add('primaryAssignment');
       return { ...x, index: p.columns.index.get('dateOfBirth') as number };
     }
-    const index = p.columns.headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(x.header ?? ''));
+    const index = p.columns.normalised.indexOf(normaliseHeader(x.header ?? ''));
     if (index === -1) {
       throw new DataError(`missing column ${excerpt(x.header ?? '')} for the characteristic ${x.name}`, [headersFound(p.columns.headers)]);
     }

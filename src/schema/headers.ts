@@ -18,6 +18,30 @@ export interface ColumnMap {
   readonly ignored: readonly string[];
   /** All headers as found in the file. */
   readonly headers: readonly string[];
+  /**
+   * Each header normalised once (normaliseHeader), in the same order: a hostile 40 MB header
+   * was lower-cased again by every lookup that compared it.
+   */
+  readonly normalised: readonly string[];
+}
+
+/** Each accepted alias, normalised, and the first field (in FIELDS order) that accepts it. */
+const ALIAS_FIELD: ReadonlyMap<string, Field> = (() => {
+  const map = new Map<string, Field>();
+  for (const field of FIELDS) {
+    for (const alias of FIELD_INFO[field].aliases) {
+      const key = normaliseHeader(alias);
+      if (!map.has(key)) map.set(key, field);
+    }
+  }
+  return map;
+})();
+
+/** The column whose header is `name` once normalised, if any (the first such column). */
+export function columnNamed(columns: ColumnMap, name: string): number | undefined {
+  const key = normaliseHeader(name);
+  const at = key === '' ? -1 : columns.normalised.indexOf(key);
+  return at === -1 ? undefined : at;
 }
 
 /**
@@ -79,7 +103,7 @@ export function resolveHeaders(headers: readonly string[], overrides: ReadonlyMa
     }
   }
   const ignored = headers.filter((_, i) => !taken.has(i));
-  return { index, header, matchedBy, summed, ignored, headers };
+  return { index, header, matchedBy, summed, ignored, headers, normalised };
 }
 
 /** Every header a field is read from: one, or the columns summed for it (METHOD §1.11). */
@@ -116,8 +140,7 @@ export function lookAlikes(columns: ColumnMap, usedElsewhere: ReadonlySet<number
   const out: LookAlike[] = [];
   columns.headers.forEach((header, i) => {
     if (taken.has(i) || usedElsewhere.has(i)) return;
-    const key = normaliseHeader(header);
-    const accepting = FIELDS.find((f) => FIELD_INFO[f].aliases.some((a) => normaliseHeader(a) === key));
+    const accepting = ALIAS_FIELD.get(columns.normalised[i] as string);
     const field = accepting ?? lookAlikeField(header);
     if (field === undefined) return;
     out.push({ header, field, readFrom: columns.header.get(field), accepted: accepting !== undefined });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { RowValidator } from '../../src/ingest/validate-row.js';
 import { derivePay, rowSchema, type Requirements, type RowValues } from '../../src/schema/row-schema.js';
 import type { ColumnMap } from '../../src/schema/headers.js';
-import type { Field } from '../../src/schema/fields.js';
+import { normaliseHeader, type Field } from '../../src/schema/fields.js';
 import type { PayConfig } from '../../src/schema/pay.js';
 import { cellText } from '../../src/io/cell-text.js';
 
@@ -67,6 +67,7 @@ describe('RowValidator', () => {
             matchedBy: new Map(),
             ignored: ['Row'],
             headers,
+            normalised: headers.map(normaliseHeader),
             summed: new Map(),
           };
           const requirements: Requirements = { present: new Set(present), required: new Map(requiredFields.map((f) => [f, `${f} is required`])) };
