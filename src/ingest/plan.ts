@@ -214,7 +214,8 @@ export function planRun(columns: ColumnMap, options: PlanOptions): RunPlan {
   }
   const extra = planExtras(p, options.extra ?? [], used);
   const classifiers = planClassifiers(p, options, used, extra.length);
-  p.warnings.push(...lookAlikeWarnings(columns, [...extra, ...classifiers.flatMap((c) => (c.kind === 'column' ? [c] : []))]));
+  // One by one: a header of 200,000 look-alike columns is more than a spread into one call can take.
+  for (const w of lookAlikeWarnings(columns, [...extra, ...classifiers.flatMap((c) => (c.kind === 'column' ? [c] : []))])) p.warnings.push(w);
   return {
     payMethod,
     payMethodReason,

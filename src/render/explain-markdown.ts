@@ -21,7 +21,11 @@ function viewSection(e: Explained, out: string[]): void {
   out.push(`### ${md(`Why the mean gaps: ${e.view.title}`)}`, '');
   const sentences = d.groups.map((g) => groupSentences(d, g).map(md).join(' '));
   if (sentences.length === 1) out.push(sentences[0] as string, '');
-  else out.push(...sentences.map((s) => `- ${s}`), '');
+  else {
+    // One push a group: a spread of 100,000 sentences into one call would overflow the stack.
+    for (const s of sentences) out.push(`- ${s}`);
+    out.push('');
+  }
   out.push(`| Group | Mean gap | ${used.map((p) => `${p.label} (points)`).join(' | ')} |`, `|---|--:|${used.map(() => '--:').join('|')}|`);
   for (const g of d.groups) {
     if (g.parts === null || g.meanGap === null) out.push(`| ${md(g.group)} | ${missingLabel(g.state)} |${used.map(() => ' |').join('')}`);
