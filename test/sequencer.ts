@@ -10,9 +10,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * each file listed exists.
  */
 export const LONGEST_FIRST = [
-  'test/render/scale.test.ts',
+  'test/scale/renderers.test.ts',
+  'test/scale/codes.test.ts',
   'test/browser/html-report.test.ts',
-  'test/render/scale-codes.test.ts',
   'test/cli/readers.test.ts',
   'test/browser/trend-benchmark-html.test.ts',
   'test/disclosure/audit-property.test.ts',

@@ -64,8 +64,9 @@ export function ageView(chosen: string = AGE_REFERENCE): ViewDefinition {
 /**
  * The most groups a custom characteristic may have (METHOD §5.5). A characteristic is a list
  * of categories; a column with more distinct values than this is an identifier mapped by
- * mistake. Every renderer handles this many groups in linear time (the scale test), and
- * group codes and counts are 32-bit, so the limit is a choice, not a width.
+ * mistake. Every renderer handles this many groups (`npm run bench` times each format at this
+ * size; test/scale/ checks them on a small stack), and group codes and counts are 32-bit, so
+ * the limit is a choice, not a width.
  */
 export const MAX_CUSTOM_GROUPS = 100_000;
 

@@ -12,6 +12,8 @@
 //   BENCH_CI=0                        skip the --ci 95 timing (1,000 resamples, 250,000 rows)
 //   BENCH_THREADS=25000,250000,1000000,2000000
 //       compares --threads 1 and --threads 2 at these sizes (not run by default)
+//   BENCH_GROUPS=100000               groups of the --characteristic timed in every format
+//                                     (default paygap's limit of 100,000; 0 skips it)
 //
 // Two things timed against each other (paygap and DuckDB, plain and --ci, one thread and two)
 // run alternately, one run of each in turn, so that load from other processes falls on both:
@@ -38,6 +40,7 @@ const SEED = 2025;
 const MILLION = 1_000_000;
 const CI_ROWS = 250_000;
 const SAMPLE_ROWS = 1_000_000;
+const groups = Number(process.env.BENCH_GROUPS ?? 100_000);
 
 mkdirSync(cache, { recursive: true });
 
@@ -221,6 +224,28 @@ if (threadSizes.length > 0) {
       `| ${mb(file)} | ${count(rows)} | ${s(os.wall)} (${range(os)}) | ${s(ts.wall)} (${range(ts)}) | ` +
         `${r.ratio.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)}) | ${cs(one)} / ${cs(two)} | ${one.peak.toFixed(0)} / ${two.peak.toFixed(0)} MB |`,
     );
+  }
+  print();
+}
+
+// 4. A --characteristic of as many groups as paygap allows (MAX_CUSTOM_GROUPS), in every
+// format: a free-text column mapped as a characteristic. The scale tests (test/scale/) check
+// the renderers at 30,000 groups on a small stack; the time at the limit is measured here.
+if (groups > 0) {
+  const file = join(cache, `groups-${groups}.csv`);
+  if (!existsSync(file)) {
+    const lines = ['Employee Number,Gender,Hourly Rate,Religion'];
+    for (let i = 0; i < groups; i++) lines.push(`${i},${i % 2 ? 'Male' : 'Female'},${10 + (i % 50)},v${i}`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+  }
+  const output = join(cache, 'bench-groups.out');
+  print(`| report, --characteristic of ${count(groups)} groups | median wall | min–max | CPU | peak RSS | output |`);
+  print('|---|---:|---:|---:|---:|---:|');
+  for (const format of ['table', 'json', 'csv', 'markdown', 'html']) {
+    const args = [cli, 'report', file, '--characteristic', 'religion=Religion', '--min-group-size', '0', '--format', format, '--output', output, '--quiet'];
+    const [g] = await alternate(`${format} ${groups} groups`, [[process.execPath, args]]);
+    const gs = summary(g.times);
+    print(`| --format ${format} | ${s(gs.wall)} | ${range(gs)} | ${cs(g)} | ${g.peak.toFixed(0)} MB | ${mb(output)} |`);
   }
   print();
 }
