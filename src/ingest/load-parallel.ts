@@ -24,7 +24,7 @@ import type { WorkerInput, WorkerReply } from './load-worker.js';
  * encoding than UTF-8, NUL bytes (not text: the one-thread reader says so), and a quote in the
  * middle of a field (quote parity would lie).
  */
-const CHUNK_BYTES = 4 << 20;
+export const CHUNK_BYTES = 4 << 20;
 const IN_FLIGHT_PER_WORKER = 2;
 const YOUNG_GENERATION_MB = 8;
 
