@@ -26,9 +26,9 @@ export default defineConfig({
     isolate: false,
     // The longest files first, on a clean clone too (test/sequencer.ts).
     sequence: { sequencer: LongestFirst },
-    // A stack of 200 KB instead of Node's 984 (test/helpers/stack.ts): a list spread into one
-    // call overflows it at a fifth of the length it would in a run of paygap, so the scale
-    // tests (test/scale/) catch one with 30,000 groups instead of more than 120,000.
+    // A stack of 100 KB instead of Node's 984 (test/helpers/stack.ts): a list spread into one
+    // call overflows it at a tenth of the length it would in a run of paygap, so the scale
+    // tests (test/scale/) catch one with 15,000 groups instead of more than 120,000.
     execArgv: [YOUNG_GENERATION, `--stack-size=${SMALL_STACK_KB}`],
   },
 });

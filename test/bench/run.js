@@ -230,7 +230,7 @@ if (threadSizes.length > 0) {
 
 // 4. A --characteristic of as many groups as paygap allows (MAX_CUSTOM_GROUPS), in every
 // format: a free-text column mapped as a characteristic. The scale tests (test/scale/) check
-// the renderers at 30,000 groups on a small stack; the time at the limit is measured here.
+// the renderers at 15,000 groups on a small stack; the time at the limit is measured here.
 if (groups > 0) {
   const file = join(cache, `groups-${groups}.csv`);
   if (!existsSync(file)) {

@@ -4,7 +4,7 @@ import { manyValues } from '../helpers/csv.js';
 import { LONG } from '../helpers/stack.js';
 
 /**
- * `validate` at the scale of a free-text code column: 60,000 unrecognised codes, each printed
+ * `validate` at the scale of a free-text code column: 30,000 unrecognised codes, each printed
  * in its table, on the small stack of test/scale/stack.ts (no cli-table3 with tens of
  * thousands of rows, no array spread into a call).
  */

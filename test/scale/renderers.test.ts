@@ -12,17 +12,17 @@ import { renderHtml } from '../../src/render/html.js';
 import { renderTable } from '../../src/render/table.js';
 
 /**
- * Every renderer at the scale of a free-text column: a --characteristic with 30,000 distinct
+ * Every renderer at the scale of a free-text column: a --characteristic with 15,000 distinct
  * values, on the small stack of test/scale/stack.ts, where that many is enough to overflow a
  * spread into one call. They must finish without error (no array spread into a call, no
- * cli-table3 with 30,000 rows). How long they take at paygap's limit of 100,000 groups is
+ * cli-table3 with 15,000 rows). How long they take at paygap's limit of 100,000 groups is
  * measured by `npm run bench`, not here.
  */
 const GROUPS = LONG;
 const last = `v${GROUPS - 1}`;
 
 /**
- * Searching outputs of 10-80 MB: a pattern run over the whole text, or a split into millions
+ * Searching outputs of 5-40 MB: a pattern run over the whole text, or a split into millions
  * of lines, cost the test more than the renderer it checks.
  */
 function count(text: string, part: string): number {
