@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The built binary's start-up: which packages a run loads (built by test/global-setup.ts). */
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const register = fileURLToPath(new URL('../helpers/module-log/register.mjs', import.meta.url));
+const moduleLog = fileURLToPath(new URL('../helpers/module-log.mjs', import.meta.url));
 
 /** Runs already made, by their arguments: two tests read the same JSON run (each checks it for its own packages). */
 const runs = new Map<string, { status: number | null; packages: Set<string> }>();
@@ -21,7 +21,7 @@ function packagesLoaded(args: readonly string[]): { status: number | null; packa
 
 function loadedBy(args: readonly string[]): { status: number | null; packages: Set<string> } {
   const log = join(mkdtempSync(join(tmpdir(), 'paygap-startup-')), 'modules.txt');
-  const result = spawnSync('node', ['--import', register, 'bin/paygap.js', ...args], { cwd: root, env: { ...process.env, PAYGAP_MODULE_LOG: log } });
+  const result = spawnSync('node', ['--import', moduleLog, 'bin/paygap.js', ...args], { cwd: root, env: { ...process.env, PAYGAP_MODULE_LOG: log } });
   const urls = readFileSync(log, 'utf8').split('\n');
   return { status: result.status, packages: new Set(urls.map((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u)?.[1]).filter((p) => p !== undefined)) };
 }
