@@ -7,17 +7,21 @@ import type { DisclosureControl } from '../report/model.js';
  * money to pennies, counts with thousands separators.
  */
 // One formatter each, made once: toLocaleString builds a new one on every call, which made a
-// report of 100,000 groups spend seconds formatting (the output is the same).
-const COUNT = new Intl.NumberFormat('en-GB');
-const POUNDS = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// report of 100,000 groups spend seconds formatting (the output is the same). Made on first
+// use, not on import: the first costs about 28 ms (loading the locale data), which every run
+// that imports this module paid, JSON and validate runs that format nothing among them.
+let countFormat: Intl.NumberFormat | undefined;
+let poundsFormat: Intl.NumberFormat | undefined;
 
 // Below 1,000 a whole number has no separator: its digits are what the formatter writes, without
 // its cost (half a million counts in validate's table of unrecognised codes). -0 is written "-0".
-export const count = (n: number): string => (Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : COUNT.format(n));
+export const count = (n: number): string =>
+  Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : (countFormat ??= new Intl.NumberFormat('en-GB')).format(n);
 
 /** Pounds and pence; a negative amount (a group paid more than the reference) as -£1.50. */
 export function money(n: number): string {
-  const pounds = POUNDS.format(Math.abs(n));
+  poundsFormat ??= new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const pounds = poundsFormat.format(Math.abs(n));
   return n < 0 && pounds !== '0.00' ? `-£${pounds}` : `£${pounds}`;
 }
 
