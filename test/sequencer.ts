@@ -10,14 +10,18 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * each file listed exists.
  */
 export const LONGEST_FIRST = [
-  'test/scale/renderers.test.ts',
-  'test/scale/codes.test.ts',
-  'test/browser/html-report.test.ts',
   'test/cli/readers.test.ts',
-  'test/browser/trend-benchmark-html.test.ts',
-  'test/disclosure/audit-property.test.ts',
   'test/cli/startup.test.ts',
+  'test/browser/html-report.test.ts',
   'test/cli/output.test.ts',
+  'test/ingest/workbook.test.ts',
+  'test/api/library.test.ts',
+  'test/cli/properties.test.ts',
+  'test/metrics/bootstrap.test.ts',
+  'test/disclosure/audit-property.test.ts',
+  'test/browser/trend-benchmark-html.test.ts',
+  'test/cli/spawn.test.ts',
+  'test/pipeline/messy-inputs.test.ts',
 ] as const;
 
 export class LongestFirst extends BaseSequencer {
