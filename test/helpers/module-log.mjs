@@ -14,4 +14,6 @@ const scripts = [];
 session.on('Debugger.scriptParsed', (message) => scripts.push(message.params.url));
 // Also reports every script parsed before it, this file's own imports among them.
 session.post('Debugger.enable');
-process.on('exit', () => writeFileSync(process.env.PAYGAP_MODULE_LOG, `${scripts.join('\n')}\n`));
+process.on('exit', () => {
+  if (process.env.PAYGAP_MODULE_LOG) writeFileSync(process.env.PAYGAP_MODULE_LOG, `${scripts.join('\n')}\n`);
+});

@@ -5,7 +5,7 @@ import { LONG } from '../helpers/stack.js';
 
 /**
  * `validate` at the scale of a free-text code column: 30,000 unrecognised codes, each printed
- * in its table, on the small stack of test/scale/stack.ts (no cli-table3 with tens of
+ * in its table, on the small stack of test/helpers/stack.ts (no cli-table3 with tens of
  * thousands of rows, no array spread into a call).
  */
 const CODES = 2 * LONG;

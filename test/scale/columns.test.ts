@@ -3,7 +3,7 @@ import { planRun } from '../../src/ingest/plan.js';
 import { resolveHeaders } from '../../src/schema/headers.js';
 import { LONG } from '../helpers/stack.js';
 
-/** Planning a header of many columns, on the small stack of test/scale/stack.ts. */
+/** Planning a header of many columns, on the small stack of test/helpers/stack.ts. */
 describe('planning a run', () => {
   it(`warns about each of ${LONG.toLocaleString('en-GB')} columns that look like bonus pay (no spread into one call overflows the stack)`, () => {
     const headers = ['Gender', 'Hourly Rate', ...Array.from({ length: LONG }, (_, i) => `Bonus ${i}`)];

@@ -13,7 +13,7 @@ import { renderTable } from '../../src/render/table.js';
 
 /**
  * Every renderer at the scale of a free-text column: a --characteristic with 15,000 distinct
- * values, on the small stack of test/scale/stack.ts, where that many is enough to overflow a
+ * values, on the small stack of test/helpers/stack.ts, where that many is enough to overflow a
  * spread into one call. They must finish without error (no array spread into a call, no
  * cli-table3 with 15,000 rows). How long they take at paygap's limit of 100,000 groups is
  * measured by `npm run bench`, not here.
